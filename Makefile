@@ -1,0 +1,41 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Both create .venv when missing and install exactly the pinned versions.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint typecheck bench openapi system-packages clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable '.[dev]'
+	@touch $(STAMP)
+
+system-packages:
+	@sh scripts/install-system-packages
+
+run: system-packages $(STAMP)
+	QT_QPA_PLATFORM= $(BIN)/advisoros-desktop --local-workspace
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: system-packages $(STAMP) lint typecheck
+	$(BIN)/python -m pytest
+
+bench: system-packages $(STAMP)
+	$(BIN)/python -m benchmarks
+
+openapi: $(STAMP)
+	$(BIN)/python -m advisoros_desktop.server.openapi_file --write
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

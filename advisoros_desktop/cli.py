@@ -1,0 +1,33 @@
+"""The ``advisoros`` command: ``server``, ``accounts`` (and later ``sync``, ``intake``, ``extract``).
+
+Each area owns its subcommand (``register(subparsers)``), so this module only
+assembles them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from advisoros_desktop.server import cli as server_cli
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="advisoros", description="AdvisorOS Desktop command-line tools."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    server_cli.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    code: int = args.handler(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

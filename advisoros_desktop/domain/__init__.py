@@ -1,0 +1,1 @@
+"""Plain entities, enums and validators shared by every layer; standard library only."""

@@ -1,0 +1,1 @@
+"""The embedded AdvisorOS API server: local workspace, demo, tests and small self-hosted firms."""

@@ -1,0 +1,1 @@
+"""HTTP routes of the AdvisorOS API v1, one module per area."""

@@ -1,0 +1,73 @@
+"""Access and refresh tokens: random strings, stored only as their SHA-256.
+
+Opaque random tokens (not JWTs) because the server that issues them is the
+only one that checks them, and a row can be revoked. Refresh tokens rotate:
+using one revokes it and issues a new pair.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from advisoros_desktop.server.schema import sessions
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: resolved from the bearer token on every request."""
+
+    organization_id: str
+    user_id: str
+    role: str
+    token_hash: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_pair(
+    conn: sa.Connection, organization_id: str, user_id: str, access_seconds: int,
+    refresh_days: int,
+) -> dict[str, object]:
+    now = time.time()
+    access = "at_" + secrets.token_urlsafe(32)
+    refresh = "rt_" + secrets.token_urlsafe(32)
+    conn.execute(
+        sessions.insert(),
+        [
+            {"tokenHash": token_hash(access), "kind": "access", "organizationId": organization_id,
+             "userId": user_id, "expiresAt": now + access_seconds, "revoked": False},
+            {"tokenHash": token_hash(refresh), "kind": "refresh",
+             "organizationId": organization_id, "userId": user_id,
+             "expiresAt": now + refresh_days * 86400, "revoked": False},
+        ],
+    )
+    # Expired rows are useless; sweeping them here keeps the table small without a timer.
+    conn.execute(sessions.delete().where(sessions.c.expiresAt < now - 86400))
+    return {
+        "accessToken": access,
+        "refreshToken": refresh,
+        "tokenType": "Bearer",
+        "expiresIn": access_seconds,
+    }
+
+
+def find_session(conn: sa.Connection, token: str, kind: str) -> sa.Row[tuple[object, ...]] | None:
+    row = conn.execute(
+        sa.select(sessions).where(sessions.c.tokenHash == token_hash(token))
+    ).first()
+    if row is None or row.kind != kind or row.revoked or row.expiresAt < time.time():
+        return None
+    return row
+
+
+def revoke(conn: sa.Connection, token: str) -> None:
+    conn.execute(
+        sessions.update().where(sessions.c.tokenHash == token_hash(token)).values(revoked=True)
+    )
