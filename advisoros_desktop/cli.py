@@ -1,4 +1,4 @@
-"""The ``advisoros`` command: ``server``, ``accounts`` (and later ``sync``, ``intake``, ``extract``).
+"""The ``advisoros`` command; each area (``server``, ``accounts``, ...) adds its subcommand.
 
 Each area owns its subcommand (``register(subparsers)``), so this module only
 assembles them.

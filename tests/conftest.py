@@ -15,10 +15,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from advisoros_desktop.domain.ids import new_id  # noqa: E402
-from advisoros_desktop.server.config import ServerConfig  # noqa: E402
-from advisoros_desktop.server.embedded import EmbeddedServer  # noqa: E402
-from advisoros_desktop.server.organizations import add_user, create_organization  # noqa: E402
+from advisoros_desktop.domain.ids import new_id
+from advisoros_desktop.server.config import ServerConfig
+from advisoros_desktop.server.embedded import EmbeddedServer
+from advisoros_desktop.server.organizations import add_user, create_organization
+from tests.postgres_cluster import PostgresCluster, find_binaries
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PASSWORD = "correct horse battery"
@@ -42,8 +43,13 @@ class Account:
     def create_client(self, name: str = "Acme LLC", **fields: object) -> str:
         record_id = new_id()
         [result] = self.mutate(
-            {"mutationId": new_id(), "entity": "client", "op": "create", "id": record_id,
-             "fields": {"businessName": name, **fields}}
+            {
+                "mutationId": new_id(),
+                "entity": "client",
+                "op": "create",
+                "id": record_id,
+                "fields": {"businessName": name, **fields},
+            }
         )
         assert result["status"] == "applied", result
         return record_id
@@ -57,7 +63,7 @@ class LiveServer:
         self._clients: list[httpx.Client] = []
 
     @property
-    def engine(self):  # noqa: ANN201 - a SQLAlchemy engine
+    def engine(self):
         return self.server.state.engine
 
     def account(self, organization: str = "Firm A", role: str = "owner") -> Account:
@@ -67,7 +73,8 @@ class LiveServer:
         org_id = find_organization(self.engine, organization) or create_organization(
             self.engine, organization
         )
-        email = f"u{new_id()[-12:]}@{organization.lower().replace(' ', '-')}.example.com"
+        domain = "".join(ch for ch in organization.lower() if ch.isalnum()) or "firm"
+        email = f"u{new_id()[-12:]}@{domain}.example.com"
         user_id = add_user(self.engine, org_id, email, f"User {email[:8]}", role, PASSWORD)
         http = httpx.Client(base_url=self.api, timeout=30)
         self._clients.append(http)
@@ -86,10 +93,26 @@ def start_server(tmp_path: Path, **config: object) -> EmbeddedServer:
     return EmbeddedServer(settings).start()
 
 
-@pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    """A fresh embedded server with a SQLite file in a temporary folder."""
-    server = start_server(tmp_path)
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    binaries = find_binaries()
+    if binaries is None:
+        pytest.fail(
+            "PostgreSQL's server binaries are missing; `make test` installs the Debian "
+            "package 'postgresql' (scripts/install-system-packages)."
+        )
+    cluster = PostgresCluster(binaries).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def live_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    """A fresh embedded server on loopback, on a SQLite file and on PostgreSQL."""
+    db_url = None
+    if request.param == "postgresql":
+        db_url = request.getfixturevalue("postgres_cluster").new_database()
+    server = start_server(tmp_path, db_url=db_url)
     live = LiveServer(server)
     yield live
     live.close()

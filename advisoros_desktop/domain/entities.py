@@ -241,8 +241,14 @@ EXTRACTION = EntitySpec(
     "extraction",
     "extractions",
     (
-        _f("documentId", K.REFERENCE, "Document", required=True, references="document",
-           writable=False),
+        _f(
+            "documentId",
+            K.REFERENCE,
+            "Document",
+            required=True,
+            references="document",
+            writable=False,
+        ),
         _f("formType", K.CHOICE, "Form type", choices=FORM_TYPES, default="unknown"),
         _f("status", K.CHOICE, "Status", choices=OCR_STATUSES, writable=False),
         _f("confidence", K.NUMBER, "Confidence", writable=False),

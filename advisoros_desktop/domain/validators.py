@@ -12,7 +12,9 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 _PHONE_CHARS = re.compile(r"^[0-9+()./ -]+$")
 
 # Two-digit EIN prefixes the IRS assigns (IRS "How EINs are assigned").
@@ -137,7 +139,9 @@ def normalize_date(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError("must be a date like 2025-04-15")
     try:
-        return dt.date.fromisoformat(value.strip()[:10] if "T" in value else value.strip()).isoformat()
+        return dt.date.fromisoformat(
+            value.strip()[:10] if "T" in value else value.strip()
+        ).isoformat()
     except ValueError:
         raise ValueError(f"'{value}' is not a date (use YYYY-MM-DD, like 2025-04-15)") from None
 

@@ -27,8 +27,9 @@ API_PREFIX = "/api/v1"
 PURGE_INTERVAL_SECONDS = 3600.0
 
 
-def build_state(config: ServerConfig, job_handlers: Mapping[str, JobHandler] | None = None
-                ) -> ServerState:
+def build_state(
+    config: ServerConfig, job_handlers: Mapping[str, JobHandler] | None = None
+) -> ServerState:
     config.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(config.database_url)
     epochs = EpochGuard(config.data_dir / "epoch-watermarks.json")
@@ -36,19 +37,22 @@ def build_state(config: ServerConfig, job_handlers: Mapping[str, JobHandler] | N
     jobs = JobQueue(engine, job_handlers or {})
     upload_service = UploadService(engine, config)
     upload_service.on_document_created.append(jobs.notify)
-    return ServerState(config=config, engine=engine, uploads=upload_service, jobs=jobs,
-                       epochs=epochs)
+    return ServerState(
+        config=config, engine=engine, uploads=upload_service, jobs=jobs, epochs=epochs
+    )
 
 
-def create_app(config: ServerConfig, job_handlers: Mapping[str, JobHandler] | None = None
-               ) -> FastAPI:
+def create_app(
+    config: ServerConfig, job_handlers: Mapping[str, JobHandler] | None = None
+) -> FastAPI:
     state = build_state(config, job_handlers)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         stop = threading.Event()
-        purger = threading.Thread(target=_purge_loop, args=(state, stop), daemon=True,
-                                  name="tombstone-purge")
+        purger = threading.Thread(
+            target=_purge_loop, args=(state, stop), daemon=True, name="tombstone-purge"
+        )
         if config.run_job_worker:
             state.jobs.start()
         purger.start()

@@ -40,8 +40,11 @@ class ChangeFeedCursor:
             return cls(epoch, 0)
         given_epoch, _, seq = text.rpartition(":")
         if not given_epoch or not seq.isdigit() or len(seq) > 18:
-            raise ApiError(400, "invalid_cursor", "The cursor is not one this server issued; "
-                           "start again without a cursor.")
+            raise ApiError(
+                400,
+                "invalid_cursor",
+                "The cursor is not one this server issued; start again without a cursor.",
+            )
         return cls(given_epoch, int(seq))
 
 
@@ -63,10 +66,14 @@ def read_page(
         cutoff, has_more = _page_end(conn, organization_id, cursor.seq, limit)
         rows = _rows_between(conn, organization_id, cursor.seq, cutoff)
         rows += _parents_after(conn, organization_id, rows, cutoff)
-    live = sorted((r for r in rows if r[1]["deletedAt"] is None),
-                  key=lambda r: (ENTITIES[r[0]].rank, r[1]["changeSeq"]))
-    dead = sorted((r for r in rows if r[1]["deletedAt"] is not None),
-                  key=lambda r: (-ENTITIES[r[0]].rank, r[1]["changeSeq"]))
+    live = sorted(
+        (r for r in rows if r[1]["deletedAt"] is None),
+        key=lambda r: (ENTITIES[r[0]].rank, r[1]["changeSeq"]),
+    )
+    dead = sorted(
+        (r for r in rows if r[1]["deletedAt"] is not None),
+        key=lambda r: (-ENTITIES[r[0]].rank, r[1]["changeSeq"]),
+    )
     new_cursor = ChangeFeedCursor(org.epoch, cutoff)
     if on_issue is not None:
         on_issue(organization_id, cutoff)
@@ -81,14 +88,16 @@ def read_page(
 def _check_cursor(cursor: ChangeFeedCursor, org: sa.Row[Any]) -> None:
     if cursor.epoch != org.epoch or cursor.seq > org.lastSeq:
         raise ApiError(
-            410, "epoch_changed",
+            410,
+            "epoch_changed",
             "The server's data was restored or replaced since this cursor was issued. "
             "Send your pending changes, then sync everything again from the start.",
             {"epoch": org.epoch},
         )
     if 0 < cursor.seq < org.purgedSeq:
         raise ApiError(
-            410, "cursor_expired",
+            410,
+            "cursor_expired",
             "This cursor is older than the deletions the server keeps. Send your pending "
             "changes, then sync everything again from the start.",
             {"oldestCursor": f"{org.epoch}:{org.purgedSeq}"},
@@ -99,12 +108,16 @@ def _page_end(conn: sa.Connection, org_id: str, after: int, limit: int) -> tuple
     """The last sequence number of the page, and whether more follow it."""
     per_table = []
     for table in ENTITY_TABLES.values():
-        seqs = conn.execute(
-            sa.select(table.c.changeSeq)
-            .where(table.c.organizationId == org_id, table.c.changeSeq > after)
-            .order_by(table.c.changeSeq)
-            .limit(limit + 1)
-        ).scalars().all()
+        seqs = (
+            conn.execute(
+                sa.select(table.c.changeSeq)
+                .where(table.c.organizationId == org_id, table.c.changeSeq > after)
+                .order_by(table.c.changeSeq)
+                .limit(limit + 1)
+            )
+            .scalars()
+            .all()
+        )
         per_table.append(seqs)
     smallest = heapq.nsmallest(limit + 1, heapq.merge(*per_table))
     if not smallest:
@@ -151,14 +164,18 @@ def _parents_after(
         frontier = []
         for entity, ids in wanted.items():
             table = ENTITY_TABLES[entity]
-            found = conn.execute(
-                sa.select(table).where(
-                    table.c.organizationId == org_id,
-                    table.c.id.in_(ids),
-                    table.c.changeSeq > cutoff,
-                    table.c.deletedAt.is_(None),
+            found = (
+                conn.execute(
+                    sa.select(table).where(
+                        table.c.organizationId == org_id,
+                        table.c.id.in_(ids),
+                        table.c.changeSeq > cutoff,
+                        table.c.deletedAt.is_(None),
+                    )
                 )
-            ).mappings().all()
+                .mappings()
+                .all()
+            )
             for row in found:
                 present.add((entity, row["id"]))
                 frontier.append((entity, row))

@@ -21,19 +21,35 @@ def server_data_dir(option: str | None) -> Path:
     return data_dir(option) if option else data_dir(None) / "server"
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    server = commands.add_parser("server", help="run the AdvisorOS API server",
-                                 description="Run the AdvisorOS API server.")
-    server.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default 127.0.0.1: this computer only)")
+def register(commands: argparse._SubParsersAction) -> None:
+    server = commands.add_parser(
+        "server", help="run the AdvisorOS API server", description="Run the AdvisorOS API server."
+    )
+    server.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
     server.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     _storage_options(server)
-    server.add_argument("--demo", action="store_true",
-                        help="seed the fictional 'Demo CPA Firm' (demo@example.com / demo)")
-    server.add_argument("--rate-limit", type=float, default=0.0, metavar="PER_SECOND",
-                        help="requests per second per caller before 429 (default: no limit)")
-    server.add_argument("--tombstone-retention-days", type=float, default=90.0,
-                        help="how long deletions are kept for clients to sync (default 90)")
+    server.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed the fictional 'Demo CPA Firm' (demo@example.com / demo)",
+    )
+    server.add_argument(
+        "--rate-limit",
+        type=float,
+        default=0.0,
+        metavar="PER_SECOND",
+        help="requests per second per caller before 429 (default: no limit)",
+    )
+    server.add_argument(
+        "--tombstone-retention-days",
+        type=float,
+        default=90.0,
+        help="how long deletions are kept for clients to sync (default 90)",
+    )
     server.set_defaults(handler=run_server)
 
     accounts = commands.add_parser("accounts", help="manage a server's firms and users")
@@ -44,18 +60,26 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     add.add_argument("--email", required=True)
     add.add_argument("--name", required=True, help="the person's name")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.CPA.value)
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from standard input instead of asking")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of asking",
+    )
     add.set_defaults(handler=add_account)
 
 
 def _storage_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL",
-                        help="database URL, e.g. postgresql+psycopg://user@host/advisoros "
-                             "(default: a SQLite file in the data folder)")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="folder for the database, uploads and files "
-                             "(default: the user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL, e.g. postgresql+psycopg://user@host/advisoros "
+        "(default: a SQLite file in the data folder)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the database, uploads and files (default: the user data folder)",
+    )
 
 
 def _config(args: argparse.Namespace) -> ServerConfig:
@@ -80,8 +104,9 @@ def run_server(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("listening on %s: other computers can reach this server", args.host)
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"AdvisorOS server: http://{host}:{args.port}/api/v1  (data: {config.data_dir})",
-          flush=True)
+    print(
+        f"AdvisorOS server: http://{host}:{args.port}/api/v1  (data: {config.data_dir})", flush=True
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 

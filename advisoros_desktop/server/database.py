@@ -69,7 +69,11 @@ def is_sqlite(engine: sa.Engine) -> bool:
 def reading(engine: sa.Engine) -> Iterator[sa.Connection]:
     """A read-only transaction: one consistent snapshot, no write lock."""
     with engine.connect() as conn:
-        conn = conn.execution_options(advisoros_read_only=True)
+        options: dict[str, object] = {"advisoros_read_only": True}
+        if not is_sqlite(engine):
+            # Several SELECTs make one change-feed page; they must see one snapshot.
+            options["isolation_level"] = "REPEATABLE READ"
+        conn = conn.execution_options(**options)
         with conn.begin():
             yield conn
 

@@ -20,8 +20,13 @@ from advisoros_desktop.server.state import ServerState
 
 
 class EmbeddedServer:
-    def __init__(self, config: ServerConfig, host: str = "127.0.0.1", port: int = 0,
-                 job_handlers: Mapping[str, JobHandler] | None = None) -> None:
+    def __init__(
+        self,
+        config: ServerConfig,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        job_handlers: Mapping[str, JobHandler] | None = None,
+    ) -> None:
         self.config = config
         self.app = create_app(config, job_handlers)
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -44,7 +49,9 @@ class EmbeddedServer:
 
     def start(self, timeout: float = 20.0) -> EmbeddedServer:
         self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True,
+            target=self._server.run,
+            kwargs={"sockets": [self._socket]},
+            daemon=True,
             name="advisoros-server",
         )
         self._thread.start()

@@ -39,7 +39,10 @@ class ApiError(Exception):
 
 
 def error_response(
-    status: int, code: str, message: str, details: object = None,
+    status: int,
+    code: str,
+    message: str,
+    details: object = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = {"error": {"code": code, "message": message, "details": details}}
@@ -87,7 +90,8 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
         )
     if any(tuple(e.get("loc", ())) == ("body",) and e.get("type") in _NOT_OBJECT for e in errors):
         return error_response(
-            400, "malformed_json",
+            400,
+            "malformed_json",
             "The request body must be a JSON object, sent with Content-Type: application/json.",
         )
     details = [

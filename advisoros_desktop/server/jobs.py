@@ -29,15 +29,21 @@ def enqueue(conn: sa.Connection, organization_id: str, document_id: str, kind: s
     now = utc_now()
     conn.execute(
         jobs.insert().values(
-            organizationId=organization_id, documentId=document_id, kind=kind, status="queued",
-            attempts=0, createdAt=now, updatedAt=now,
+            organizationId=organization_id,
+            documentId=document_id,
+            kind=kind,
+            status="queued",
+            attempts=0,
+            createdAt=now,
+            updatedAt=now,
         )
     )
 
 
 class JobQueue:
-    def __init__(self, engine: sa.Engine, handlers: Mapping[str, JobHandler],
-                 poll_seconds: float = 1.0) -> None:
+    def __init__(
+        self, engine: sa.Engine, handlers: Mapping[str, JobHandler], poll_seconds: float = 1.0
+    ) -> None:
         self._engine = engine
         self._handlers = dict(handlers)
         self._poll = poll_seconds
@@ -46,9 +52,7 @@ class JobQueue:
         self._thread: threading.Thread | None = None
         # Jobs claimed by a worker that died with the process are queued again.
         with writing(engine) as conn:
-            conn.execute(
-                jobs.update().where(jobs.c.status == "running").values(status="queued")
-            )
+            conn.execute(jobs.update().where(jobs.c.status == "running").values(status="queued"))
 
     def start(self) -> None:
         if self._handlers and self._thread is None:
@@ -89,9 +93,9 @@ class JobQueue:
             if job is None:
                 return False
             conn.execute(
-                jobs.update().where(jobs.c.id == job.id).values(
-                    status="running", attempts=job.attempts + 1, updatedAt=utc_now()
-                )
+                jobs.update()
+                .where(jobs.c.id == job.id)
+                .values(status="running", attempts=job.attempts + 1, updatedAt=utc_now())
             )
         status, error = "done", None
         try:
@@ -102,8 +106,8 @@ class JobQueue:
             status = "queued" if job.attempts + 1 < MAX_ATTEMPTS else "failed"
         with writing(self._engine) as conn:
             conn.execute(
-                jobs.update().where(jobs.c.id == job.id).values(
-                    status=status, lastError=error, updatedAt=utc_now()
-                )
+                jobs.update()
+                .where(jobs.c.id == job.id)
+                .values(status=status, lastError=error, updatedAt=utc_now())
             )
         return True

@@ -52,11 +52,14 @@ class TokenBucket:
             return (1.0 - tokens) / self.rate
 
 
-async def _refuse(send: Send, status: int, code: str, message: str,
-                  headers: dict[str, str] | None = None) -> None:
+async def _refuse(
+    send: Send, status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> None:
     body = json.dumps({"error": {"code": code, "message": message, "details": None}}).encode()
-    raw_headers = [(b"content-type", b"application/json"),
-                   (b"content-length", str(len(body)).encode())]
+    raw_headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
     raw_headers += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
     await send({"type": "http.response.body", "body": body})
@@ -80,7 +83,8 @@ class LoadLimitMiddleware:
         self.config = config
         self.bucket = (
             TokenBucket(config.rate_limit_per_second, config.rate_limit_burst)
-            if config.rate_limit_per_second > 0 else None
+            if config.rate_limit_per_second > 0
+            else None
         )
         self.in_flight = 0
 
@@ -91,22 +95,36 @@ class LoadLimitMiddleware:
         if self.bucket is not None:
             wait = self.bucket.take(_caller_key(scope))
             if wait > 0:
-                await _refuse(send, 429, "rate_limited",
-                              "Too many requests; slow down and retry after the given delay.",
-                              {"Retry-After": str(max(1, math.ceil(wait)))})
+                await _refuse(
+                    send,
+                    429,
+                    "rate_limited",
+                    "Too many requests; slow down and retry after the given delay.",
+                    {"Retry-After": str(max(1, math.ceil(wait)))},
+                )
                 return
         if self.in_flight >= self.config.max_concurrent_requests:
-            await _refuse(send, 503, "overloaded",
-                          "The server is handling too many requests; retry shortly.",
-                          {"Retry-After": "1"})
+            await _refuse(
+                send,
+                503,
+                "overloaded",
+                "The server is handling too many requests; retry shortly.",
+                {"Retry-After": "1"},
+            )
             return
-        limit = (self.config.max_upload_chunk_bytes if _is_upload_bytes(scope)
-                 else self.config.max_json_body_bytes)
+        limit = (
+            self.config.max_upload_chunk_bytes
+            if _is_upload_bytes(scope)
+            else self.config.max_json_body_bytes
+        )
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            await _refuse(send, 413, "payload_too_large",
-                          f"The request body is {declared:,} bytes; the limit here is "
-                          f"{limit:,} bytes.")
+            await _refuse(
+                send,
+                413,
+                "payload_too_large",
+                f"The request body is {declared:,} bytes; the limit here is {limit:,} bytes.",
+            )
             return
         self.in_flight += 1
         try:

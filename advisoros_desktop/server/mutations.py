@@ -18,7 +18,7 @@ from advisoros_desktop.domain.entities import ENTITIES, EntitySpec, validate_fie
 from advisoros_desktop.domain.ids import is_valid_id
 from advisoros_desktop.server.database import writing
 from advisoros_desktop.server.errors import ApiError
-from advisoros_desktop.server.records import OrganizationWriter, to_wire
+from advisoros_desktop.server.records import OrganizationWriter, RecordRow, to_wire
 from advisoros_desktop.server.schema import mutation_log
 from advisoros_desktop.server.tokens import Caller
 
@@ -74,7 +74,8 @@ def _logged(
 
 
 def _refuse_reused_keys(
-    mutations: Sequence[Mapping[str, Any]], hashes: list[str],
+    mutations: Sequence[Mapping[str, Any]],
+    hashes: list[str],
     known: Mapping[str, tuple[str, dict[str, Any]]],
 ) -> None:
     seen: dict[str, str] = {key: digest for key, (digest, _result) in known.items()}
@@ -110,15 +111,17 @@ def _apply_one(writer: OrganizationWriter, caller: Caller, m: Mapping[str, Any])
     if not is_valid_id(record_id):
         return head | _rejected("invalid_id", f"'{record_id}' is not a record id (a UUID).")
     if not spec.writable:
-        return head | _rejected("read_only", f"The {spec.label} cannot be changed: "
-                                f"{spec.why_not_creatable}.")
+        return head | _rejected(
+            "read_only", f"The {spec.label} cannot be changed: {spec.why_not_creatable}."
+        )
     fields = m.get("fields") or {}
     if op == "create":
         return head | _create(writer, spec, record_id, fields)
     current = writer.get(entity, record_id)
     if current is None:
-        return head | _rejected("not_found", f"No {spec.label} with id {record_id} in your "
-                                "organization.")
+        return head | _rejected(
+            "not_found", f"No {spec.label} with id {record_id} in your organization."
+        )
     if op == "update":
         return head | _update(writer, spec, current, m.get("baseVersion"), fields)
     return head | _delete(writer, caller, spec, current, m.get("baseVersion"))
@@ -138,8 +141,11 @@ def _missing_references(
         target = values.get(ref.name)
         if target is not None and ref.references and writer.live(ref.references, target) is None:
             problems.append(
-                (ref.name, f"{ref.label} ({ref.name}): no {ref.references} with id {target} "
-                           "in your organization")
+                (
+                    ref.name,
+                    f"{ref.label} ({ref.name}): no {ref.references} with id {target} "
+                    "in your organization",
+                )
             )
     return problems
 
@@ -148,8 +154,9 @@ def _create(
     writer: OrganizationWriter, spec: EntitySpec, record_id: str, fields: Mapping[str, Any]
 ) -> dict[str, Any]:
     if not spec.creatable:
-        return _rejected("not_creatable", f"A {spec.label} cannot be created this way: "
-                         f"{spec.why_not_creatable}.")
+        return _rejected(
+            "not_creatable", f"A {spec.label} cannot be created this way: {spec.why_not_creatable}."
+        )
     if writer.get(spec.name, record_id) is not None:
         return _rejected("already_exists", f"A {spec.label} with id {record_id} already exists.")
     clean, problems = validate_fields(spec, fields, creating=True)
@@ -160,8 +167,9 @@ def _create(
     return {"status": "applied", "version": record["version"], "record": record}
 
 
-def _conflict(spec: EntitySpec, current: Mapping[str, Any], fields: list[str],
-              message: str) -> dict[str, Any]:
+def _conflict(
+    spec: EntitySpec, current: RecordRow, fields: list[str], message: str
+) -> dict[str, Any]:
     return {
         "status": "conflict",
         "code": "conflict",
@@ -173,8 +181,11 @@ def _conflict(spec: EntitySpec, current: Mapping[str, Any], fields: list[str],
 
 
 def _update(
-    writer: OrganizationWriter, spec: EntitySpec, current: Mapping[str, Any],
-    base_version: int | None, fields: Mapping[str, Any],
+    writer: OrganizationWriter,
+    spec: EntitySpec,
+    current: RecordRow,
+    base_version: int | None,
+    fields: Mapping[str, Any],
 ) -> dict[str, Any]:
     if base_version is None:
         return _rejected("missing_base_version", "An update needs the baseVersion it was made on.")
@@ -185,39 +196,59 @@ def _update(
     if problems:
         return _problems_message(spec, problems)
     if current["deletedAt"] is not None:
-        return _conflict(spec, current, sorted(clean), f"This {spec.label} was deleted by "
-                         "someone else after you changed it.")
+        return _conflict(
+            spec,
+            current,
+            sorted(clean),
+            f"This {spec.label} was deleted by someone else after you changed it.",
+        )
     field_versions: Mapping[str, int] = current["fieldVersions"] or {}
     if base_version > current["version"]:
         clashing = sorted(clean)
     else:
         clashing = sorted(
-            name for name, value in clean.items()
+            name
+            for name, value in clean.items()
             if field_versions.get(name, 0) > base_version and current[name] != value
         )
     if clashing:
-        return _conflict(spec, current, clashing, f"Someone else changed {', '.join(clashing)} "
-                         f"of this {spec.label} since version {base_version}.")
+        return _conflict(
+            spec,
+            current,
+            clashing,
+            f"Someone else changed {', '.join(clashing)} "
+            f"of this {spec.label} since version {base_version}.",
+        )
     record = writer.update(spec.name, current, clean)
     return {"status": "applied", "version": record["version"], "record": record}
 
 
 def _delete(
-    writer: OrganizationWriter, caller: Caller, spec: EntitySpec, current: Mapping[str, Any],
+    writer: OrganizationWriter,
+    caller: Caller,
+    spec: EntitySpec,
+    current: RecordRow,
     base_version: int | None,
 ) -> dict[str, Any]:
     if spec.name == "client" and caller.role not in CLIENT_DELETERS:
-        return _rejected("forbidden", "Staff members may not delete clients; ask a CPA, an "
-                         "admin or the owner.")
+        return _rejected(
+            "forbidden", "Staff members may not delete clients; ask a CPA, an admin or the owner."
+        )
     if current["deletedAt"] is not None:
         record = to_wire(spec, current)
         return {"status": "applied", "version": record["version"], "record": record}
     if base_version is not None and base_version < current["version"]:
         changed = sorted(
-            name for name, version in (current["fieldVersions"] or {}).items()
+            name
+            for name, version in (current["fieldVersions"] or {}).items()
             if version > base_version
         )
-        return _conflict(spec, current, changed, f"This {spec.label} changed since version "
-                         f"{base_version}; look at the changes before deleting it.")
+        return _conflict(
+            spec,
+            current,
+            changed,
+            f"This {spec.label} changed since version "
+            f"{base_version}; look at the changes before deleting it.",
+        )
     record = writer.delete(spec.name, current)
     return {"status": "applied", "version": record["version"], "record": record}

@@ -21,7 +21,11 @@ def create_organization(engine: sa.Engine, name: str) -> str:
     with writing(engine) as conn:
         conn.execute(
             organizations.insert().values(
-                id=organization_id, name=name, lastSeq=0, purgedSeq=0, epoch=new_id(),
+                id=organization_id,
+                name=name,
+                lastSeq=0,
+                purgedSeq=0,
+                epoch=new_id(),
                 createdAt=utc_now(),
             )
         )
@@ -36,13 +40,19 @@ def find_organization(engine: sa.Engine, name: str) -> str | None:
 
 
 def add_user(
-    engine: sa.Engine, organization_id: str, email: str, name: str, role: Role | str,
+    engine: sa.Engine,
+    organization_id: str,
+    email: str,
+    name: str,
+    role: Role | str,
     password: str,
 ) -> str:
     """Create a user who signs in with ``email`` and ``password``; returns the user id."""
     clean, problems = validate_fields(
-        USER, {"email": email, "name": name, "role": str(role), "isActive": True},
-        creating=True, server=True,
+        USER,
+        {"email": email, "name": name, "role": str(role), "isActive": True},
+        creating=True,
+        server=True,
     )
     if problems:
         raise AccountError("; ".join(message for _field, message in problems))
@@ -60,9 +70,23 @@ def add_user(
         writer.insert("user", user_id, clean)
         conn.execute(
             credentials.insert().values(
-                email=login, organizationId=organization_id, userId=user_id,
+                email=login,
+                organizationId=organization_id,
+                userId=user_id,
                 passwordHash=hash_password(password),
             )
         )
         writer.finish()
     return user_id
+
+
+def set_password(engine: sa.Engine, email: str, password: str) -> None:
+    """Give a user a new password (the local workspace renews its own at each start)."""
+    with writing(engine) as conn:
+        updated = conn.execute(
+            credentials.update()
+            .where(credentials.c.email == email.lower())
+            .values(passwordHash=hash_password(password))
+        ).rowcount
+    if not updated:
+        raise AccountError(f"There is no user with the email {email}.")

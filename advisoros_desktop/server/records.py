@@ -17,10 +17,13 @@ from advisoros_desktop.domain.entities import CASCADES, ENTITIES, EntitySpec
 from advisoros_desktop.server.database import utc_now
 from advisoros_desktop.server.schema import ENTITY_TABLES, organizations
 
+# A database row or a dict shaped like one.
+RecordRow = Mapping[Any, Any]
+
 META_COLUMNS = ("organizationId", "id", "version", "createdAt", "updatedAt", "deletedAt")
 
 
-def to_wire(spec: EntitySpec, row: Mapping[str, Any]) -> dict[str, Any]:
+def to_wire(spec: EntitySpec, row: RecordRow) -> dict[str, Any]:
     """A record as clients see it: metadata plus every field of the catalog."""
     record = {name: row[name] for name in META_COLUMNS}
     for field in spec.fields:
@@ -28,7 +31,7 @@ def to_wire(spec: EntitySpec, row: Mapping[str, Any]) -> dict[str, Any]:
     return record
 
 
-def feed_item(spec: EntitySpec, row: Mapping[str, Any]) -> dict[str, Any]:
+def feed_item(spec: EntitySpec, row: RecordRow) -> dict[str, Any]:
     deleted = row["deletedAt"] is not None
     item: dict[str, Any] = {
         "entity": spec.name,
@@ -92,9 +95,7 @@ class OrganizationWriter:
 
     def insert(self, entity: str, record_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         spec = ENTITIES[entity]
-        values: dict[str, Any] = {
-            f.name: fields.get(f.name, f.default) for f in spec.fields
-        }
+        values: dict[str, Any] = {f.name: fields.get(f.name, f.default) for f in spec.fields}
         row = {
             "organizationId": self.organization_id,
             "id": record_id,
@@ -109,9 +110,7 @@ class OrganizationWriter:
         self.conn.execute(ENTITY_TABLES[entity].insert().values(**row))
         return to_wire(spec, row)
 
-    def update(
-        self, entity: str, current: Mapping[str, Any], changes: Mapping[str, Any]
-    ) -> dict[str, Any]:
+    def update(self, entity: str, current: RecordRow, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Apply changed fields; a change that changes nothing takes no new version."""
         spec = ENTITIES[entity]
         changed = {k: v for k, v in changes.items() if current[k] != v}
@@ -130,17 +129,21 @@ class OrganizationWriter:
         self._write(entity, current["id"], values)
         return to_wire(spec, {**current, **values})
 
-    def delete(self, entity: str, current: Mapping[str, Any]) -> dict[str, Any]:
+    def delete(self, entity: str, current: RecordRow) -> dict[str, Any]:
         """Tombstone a record after what depends on it (children first in the feed)."""
         for child, ref_field, action in CASCADES.get(entity, ()):
             table = ENTITY_TABLES[child]
-            rows = self.conn.execute(
-                sa.select(table).where(
-                    table.c.organizationId == self.organization_id,
-                    table.c[ref_field] == current["id"],
-                    table.c.deletedAt.is_(None),
+            rows = (
+                self.conn.execute(
+                    sa.select(table).where(
+                        table.c.organizationId == self.organization_id,
+                        table.c[ref_field] == current["id"],
+                        table.c.deletedAt.is_(None),
+                    )
                 )
-            ).mappings().all()
+                .mappings()
+                .all()
+            )
             for row in rows:
                 if action == "delete":
                     self.delete(child, row)

@@ -9,6 +9,8 @@ firms never share a key space, so an id of another firm is simply not found.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 from advisoros_desktop.domain.entities import ENTITIES, EntitySpec, FieldKind
@@ -17,7 +19,7 @@ metadata = sa.MetaData()
 
 ID = sa.String(36)
 
-_COLUMN_TYPES: dict[FieldKind, sa.types.TypeEngine[object]] = {
+_COLUMN_TYPES: dict[FieldKind, sa.types.TypeEngine[Any]] = {
     FieldKind.YEAR: sa.Integer(),
     FieldKind.INTEGER: sa.BigInteger(),
     FieldKind.NUMBER: sa.Float(),
@@ -64,8 +66,11 @@ def _entity_table(spec: EntitySpec) -> sa.Table:
 
 
 ENTITY_TABLES: dict[str, sa.Table] = {name: _entity_table(spec) for name, spec in ENTITIES.items()}
-sa.Index("ix_documents_checksum", ENTITY_TABLES["document"].c.organizationId,
-         ENTITY_TABLES["document"].c.checksum)
+sa.Index(
+    "ix_documents_checksum",
+    ENTITY_TABLES["document"].c.organizationId,
+    ENTITY_TABLES["document"].c.checksum,
+)
 
 credentials = sa.Table(
     "credentials",

@@ -50,8 +50,9 @@ def current_caller(
     with reading(state.engine) as conn:
         session = find_session(conn, token, "access")
         if session is None:
-            raise _unauthorized("Your session has expired or the token is not valid; "
-                                "refresh it or sign in again.")
+            raise _unauthorized(
+                "Your session has expired or the token is not valid; refresh it or sign in again."
+            )
         user = conn.execute(
             sa.select(users.c.role, users.c.isActive, users.c.deletedAt).where(
                 users.c.organizationId == session.organizationId, users.c.id == session.userId

@@ -32,7 +32,10 @@ def token_hash(token: str) -> str:
 
 
 def issue_pair(
-    conn: sa.Connection, organization_id: str, user_id: str, access_seconds: int,
+    conn: sa.Connection,
+    organization_id: str,
+    user_id: str,
+    access_seconds: int,
     refresh_days: int,
 ) -> dict[str, object]:
     now = time.time()
@@ -41,11 +44,22 @@ def issue_pair(
     conn.execute(
         sessions.insert(),
         [
-            {"tokenHash": token_hash(access), "kind": "access", "organizationId": organization_id,
-             "userId": user_id, "expiresAt": now + access_seconds, "revoked": False},
-            {"tokenHash": token_hash(refresh), "kind": "refresh",
-             "organizationId": organization_id, "userId": user_id,
-             "expiresAt": now + refresh_days * 86400, "revoked": False},
+            {
+                "tokenHash": token_hash(access),
+                "kind": "access",
+                "organizationId": organization_id,
+                "userId": user_id,
+                "expiresAt": now + access_seconds,
+                "revoked": False,
+            },
+            {
+                "tokenHash": token_hash(refresh),
+                "kind": "refresh",
+                "organizationId": organization_id,
+                "userId": user_id,
+                "expiresAt": now + refresh_days * 86400,
+                "revoked": False,
+            },
         ],
     )
     # Expired rows are useless; sweeping them here keeps the table small without a timer.
@@ -59,9 +73,7 @@ def issue_pair(
 
 
 def find_session(conn: sa.Connection, token: str, kind: str) -> sa.Row[tuple[object, ...]] | None:
-    row = conn.execute(
-        sa.select(sessions).where(sessions.c.tokenHash == token_hash(token))
-    ).first()
+    row = conn.execute(sa.select(sessions).where(sessions.c.tokenHash == token_hash(token))).first()
     if row is None or row.kind != kind or row.revoked or row.expiresAt < time.time():
         return None
     return row

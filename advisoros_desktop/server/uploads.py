@@ -62,8 +62,10 @@ class UploadService:
             raise ApiError(422, "invalid_checksum", "sha256 must be 64 hexadecimal digits.")
         self._check_limits(body["size"], body["mimeType"])
         fields = {
-            "fileName": body["fileName"], "clientId": body["clientId"],
-            "category": body.get("category"), "year": body.get("year"),
+            "fileName": body["fileName"],
+            "clientId": body["clientId"],
+            "category": body.get("category"),
+            "year": body.get("year"),
             "engagementId": body.get("engagementId"),
         }
         clean, problems = validate_fields(
@@ -72,42 +74,74 @@ class UploadService:
         source = body.get("source") or "desktop"
         source_spec = DOCUMENT.by_name["source"]
         if source not in source_spec.choices:
-            problems.append(("source", f"source '{source}' is not one of "
-                                       f"{', '.join(source_spec.choices)}"))
+            problems.append(
+                ("source", f"source '{source}' is not one of {', '.join(source_spec.choices)}")
+            )
         if problems:
-            raise ApiError(422, "invalid_fields", "; ".join(m for _f, m in problems) + ".",
-                           [{"field": f, "message": m} for f, m in problems])
+            raise ApiError(
+                422,
+                "invalid_fields",
+                "; ".join(m for _f, m in problems) + ".",
+                [{"field": f, "message": m} for f, m in problems],
+            )
         org = caller.organization_id
         with writing(self._engine) as conn:
             writer = OrganizationWriter(conn, org)
             for ref in ("clientId", "engagementId"):
                 target = clean.get(ref)
                 if target is not None and writer.live(ref[:-2], str(target)) is None:
-                    raise ApiError(422, "invalid_fields",
-                                   f"There is no {ref[:-2]} with id {target} in your organization.")
+                    raise ApiError(
+                        422,
+                        "invalid_fields",
+                        f"There is no {ref[:-2]} with id {target} in your organization.",
+                    )
             existing = self._document_by_checksum(conn, org, sha256)
             if existing is not None:
-                return 200, {"uploadId": upload_id, "status": "duplicate",
-                             "documentId": existing["id"], "offset": 0, "size": body["size"],
-                             "document": to_wire(DOCUMENT, existing)}
-            previous = conn.execute(
-                sa.select(uploads).where(uploads.c.organizationId == org,
-                                         uploads.c.uploadId == upload_id)
-            ).mappings().first()
+                return 200, {
+                    "uploadId": upload_id,
+                    "status": "duplicate",
+                    "documentId": existing["id"],
+                    "offset": 0,
+                    "size": body["size"],
+                    "document": to_wire(DOCUMENT, existing),
+                }
+            previous = (
+                conn.execute(
+                    sa.select(uploads).where(
+                        uploads.c.organizationId == org, uploads.c.uploadId == upload_id
+                    )
+                )
+                .mappings()
+                .first()
+            )
             if previous is not None:
                 if previous["sha256"] != sha256 or previous["size"] != body["size"]:
-                    raise ApiError(409, "upload_id_reused", "This uploadId belongs to another "
-                                   "file; start a new upload with a new id.")
+                    raise ApiError(
+                        409,
+                        "upload_id_reused",
+                        "This uploadId belongs to another file; start a new upload with a new id.",
+                    )
                 return 200, self._state(conn, previous)
             now = utc_now()
             row = {
-                "organizationId": org, "uploadId": upload_id, "sha256": sha256,
-                "size": body["size"], "offset": 0, "fileName": clean["fileName"],
-                "mimeType": body["mimeType"], "clientId": clean["clientId"],
-                "engagementId": clean.get("engagementId"), "category": clean.get("category"),
-                "year": clean.get("year"), "source": source, "status": "uploading",
-                "documentId": None, "error": None, "createdById": caller.user_id,
-                "createdAt": now, "updatedAt": now,
+                "organizationId": org,
+                "uploadId": upload_id,
+                "sha256": sha256,
+                "size": body["size"],
+                "offset": 0,
+                "fileName": clean["fileName"],
+                "mimeType": body["mimeType"],
+                "clientId": clean["clientId"],
+                "engagementId": clean.get("engagementId"),
+                "category": clean.get("category"),
+                "year": clean.get("year"),
+                "source": source,
+                "status": "uploading",
+                "documentId": None,
+                "error": None,
+                "createdById": caller.user_id,
+                "createdAt": now,
+                "updatedAt": now,
             }
             conn.execute(uploads.insert().values(**row))
             part = self._part_path(org, upload_id)
@@ -117,33 +151,56 @@ class UploadService:
 
     def _check_limits(self, size: int, mime_type: str) -> None:
         if size > self._config.max_upload_bytes:
-            raise ApiError(413, "file_too_large",
-                           f"The file is {size:,} bytes; this server accepts at most "
-                           f"{self._config.max_upload_bytes:,} bytes.")
+            raise ApiError(
+                413,
+                "file_too_large",
+                f"The file is {size:,} bytes; this server accepts at most "
+                f"{self._config.max_upload_bytes:,} bytes.",
+            )
         if mime_type not in self._config.allowed_mime_types:
-            raise ApiError(415, "unsupported_type",
-                           f"Files of type {mime_type} are not accepted here. Accepted: "
-                           f"{', '.join(self._config.allowed_mime_types)}.")
+            raise ApiError(
+                415,
+                "unsupported_type",
+                f"Files of type {mime_type} are not accepted here. Accepted: "
+                f"{', '.join(self._config.allowed_mime_types)}.",
+            )
 
     def _document_by_checksum(self, conn: sa.Connection, org: str, sha256: str) -> Any:
         table = ENTITY_TABLES["document"]
-        return conn.execute(
-            sa.select(table).where(table.c.organizationId == org, table.c.checksum == sha256,
-                                   table.c.deletedAt.is_(None))
-        ).mappings().first()
+        return (
+            conn.execute(
+                sa.select(table).where(
+                    table.c.organizationId == org,
+                    table.c.checksum == sha256,
+                    table.c.deletedAt.is_(None),
+                )
+            )
+            .mappings()
+            .first()
+        )
 
     def _state(self, conn: sa.Connection, row: Any) -> dict[str, Any]:
         state = {
-            "uploadId": row["uploadId"], "status": row["status"], "offset": row["offset"],
-            "size": row["size"], "sha256": row["sha256"], "documentId": row["documentId"],
+            "uploadId": row["uploadId"],
+            "status": row["status"],
+            "offset": row["offset"],
+            "size": row["size"],
+            "sha256": row["sha256"],
+            "documentId": row["documentId"],
             "error": row["error"],
         }
         if row["documentId"]:
             table = ENTITY_TABLES["document"]
-            doc = conn.execute(
-                sa.select(table).where(table.c.organizationId == row["organizationId"],
-                                       table.c.id == row["documentId"])
-            ).mappings().first()
+            doc = (
+                conn.execute(
+                    sa.select(table).where(
+                        table.c.organizationId == row["organizationId"],
+                        table.c.id == row["documentId"],
+                    )
+                )
+                .mappings()
+                .first()
+            )
             state["document"] = to_wire(DOCUMENT, doc) if doc is not None else None
         return state
 
@@ -153,10 +210,15 @@ class UploadService:
             return self._state(conn, self._row(conn, caller.organization_id, upload_id))
 
     def _row(self, conn: sa.Connection, org: str, upload_id: str) -> Any:
-        row = conn.execute(
-            sa.select(uploads).where(uploads.c.organizationId == org,
-                                     uploads.c.uploadId == upload_id)
-        ).mappings().first()
+        row = (
+            conn.execute(
+                sa.select(uploads).where(
+                    uploads.c.organizationId == org, uploads.c.uploadId == upload_id
+                )
+            )
+            .mappings()
+            .first()
+        )
         if row is None:
             raise not_found("upload")
         return row
@@ -167,15 +229,22 @@ class UploadService:
         with self._lock(org, upload_id), writing(self._engine) as conn:
             row = self._row(conn, org, upload_id)
             if row["status"] == "completed":
-                raise ApiError(409, "upload_completed", "This upload already became a document; "
-                               "delete the document instead.")
-            conn.execute(uploads.delete().where(uploads.c.organizationId == org,
-                                                uploads.c.uploadId == upload_id))
+                raise ApiError(
+                    409,
+                    "upload_completed",
+                    "This upload already became a document; delete the document instead.",
+                )
+            conn.execute(
+                uploads.delete().where(
+                    uploads.c.organizationId == org, uploads.c.uploadId == upload_id
+                )
+            )
             self._part_path(org, upload_id).unlink(missing_ok=True)
 
     # -- bytes -------------------------------------------------------------
-    def append(self, caller: Caller, upload_id: str, offset: int, data: bytes,
-               complete_body: bool) -> dict[str, Any]:
+    def append(
+        self, caller: Caller, upload_id: str, offset: int, data: bytes, complete_body: bool
+    ) -> dict[str, Any]:
         """Write ``data`` at ``offset``; verify and make the document on the last byte.
 
         ``complete_body`` is False when the client went away mid-request: the bytes
@@ -188,17 +257,26 @@ class UploadService:
             if row["status"] != "uploading":
                 if row["status"] == "completed" and offset == row["size"] and not data:
                     return dict(row)
-                raise ApiError(409, f"upload_{row['status']}",
-                               f"This upload is {row['status']}; start a new one.")
+                raise ApiError(
+                    409,
+                    f"upload_{row['status']}",
+                    f"This upload is {row['status']}; start a new one.",
+                )
             if offset != row["offset"]:
-                raise ApiError(409, "offset_mismatch",
-                               f"The server has {row['offset']} bytes of this upload, not "
-                               f"{offset}; continue from {row['offset']}.",
-                               {"offset": row["offset"]},
-                               {"Upload-Offset": str(row["offset"]), "Tus-Resumable": "1.0.0"})
+                raise ApiError(
+                    409,
+                    "offset_mismatch",
+                    f"The server has {row['offset']} bytes of this upload, not "
+                    f"{offset}; continue from {row['offset']}.",
+                    {"offset": row["offset"]},
+                    {"Upload-Offset": str(row["offset"]), "Tus-Resumable": "1.0.0"},
+                )
             if offset + len(data) > row["size"]:
-                raise ApiError(413, "beyond_declared_size",
-                               f"These bytes go past the declared size of {row['size']} bytes.")
+                raise ApiError(
+                    413,
+                    "beyond_declared_size",
+                    f"These bytes go past the declared size of {row['size']} bytes.",
+                )
             part = self._part_path(org, upload_id)
             with open(part, "r+b") as handle:
                 handle.seek(offset)
@@ -209,8 +287,8 @@ class UploadService:
             new_offset = offset + len(data)
             with writing(self._engine) as conn:
                 conn.execute(
-                    uploads.update().where(uploads.c.organizationId == org,
-                                           uploads.c.uploadId == upload_id)
+                    uploads.update()
+                    .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
                     .values(offset=new_offset, updatedAt=utc_now())
                 )
             if new_offset == row["size"] and complete_body:
@@ -226,13 +304,15 @@ class UploadService:
                 digest.update(block)
         size = part.stat().st_size
         if size != row["size"] or digest.hexdigest() != row["sha256"]:
-            reason = (f"The file arrived damaged: {size:,} bytes with SHA-256 "
-                      f"{digest.hexdigest()[:12]}…, expected {row['size']:,} bytes with "
-                      f"{row['sha256'][:12]}…. Upload it again.")
+            reason = (
+                f"The file arrived damaged: {size:,} bytes with SHA-256 "
+                f"{digest.hexdigest()[:12]}…, expected {row['size']:,} bytes with "
+                f"{row['sha256'][:12]}…. Upload it again."
+            )
             with writing(self._engine) as conn:
                 conn.execute(
-                    uploads.update().where(uploads.c.organizationId == org,
-                                           uploads.c.uploadId == upload_id)
+                    uploads.update()
+                    .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
                     .values(status="failed", error=reason, updatedAt=utc_now())
                 )
             part.unlink(missing_ok=True)
@@ -248,29 +328,40 @@ class UploadService:
             else:
                 status, document_id = "completed", upload_id
                 fields = {
-                    "clientId": row["clientId"], "engagementId": row["engagementId"],
-                    "fileName": row["fileName"], "fileSize": row["size"],
-                    "mimeType": row["mimeType"], "checksum": row["sha256"],
-                    "category": row["category"] or "general", "year": row["year"],
-                    "source": row["source"], "ocrStatus": "pending", "needsReview": False,
-                    "uploadedById": row["createdById"], "isArchived": False,
+                    "clientId": row["clientId"],
+                    "engagementId": row["engagementId"],
+                    "fileName": row["fileName"],
+                    "fileSize": row["size"],
+                    "mimeType": row["mimeType"],
+                    "checksum": row["sha256"],
+                    "category": row["category"] or "general",
+                    "year": row["year"],
+                    "source": row["source"],
+                    "ocrStatus": "pending",
+                    "needsReview": False,
+                    "uploadedById": row["createdById"],
+                    "isArchived": False,
                 }
                 if writer.live("client", row["clientId"]) is None:
-                    raise ApiError(409, "client_deleted", "The client of this upload was "
-                                   "deleted while it uploaded; choose another client.")
-                if fields["engagementId"] and writer.live("engagement",
-                                                          str(fields["engagementId"])) is None:
+                    raise ApiError(
+                        409,
+                        "client_deleted",
+                        "The client of this upload was "
+                        "deleted while it uploaded; choose another client.",
+                    )
+                if (
+                    fields["engagementId"]
+                    and writer.live("engagement", str(fields["engagementId"])) is None
+                ):
                     fields["engagementId"] = None
                 writer.insert("document", document_id, fields)
                 enqueue(conn, org, document_id, EXTRACT)
             conn.execute(
-                uploads.update().where(uploads.c.organizationId == org,
-                                       uploads.c.uploadId == upload_id)
+                uploads.update()
+                .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
                 .values(status=status, documentId=document_id, updatedAt=utc_now())
             )
             writer.finish()
         for callback in self.on_document_created:
             callback()
         return {**row, "status": status, "documentId": document_id}
-
-

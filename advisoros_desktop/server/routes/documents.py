@@ -20,10 +20,12 @@ router = APIRouter(tags=["documents"])
     "/documents/{documentId}/content",
     response_class=FileResponse,
     responses={
-        200: {"content": {"application/octet-stream": {}}, "description": "The file"},
-        206: {"content": {"application/octet-stream": {}}, "description": "Part of the file"},
+        # Served with the document's own MIME type (PDF, image, spreadsheet…).
+        200: {"content": {"*/*": {}}, "description": "The file"},
+        206: {"content": {"*/*": {}}, "description": "Part of the file"},
         401: {"model": ErrorResponse},
         404: {"model": ErrorResponse},
+        422: {"model": ErrorResponse},
     },
 )
 def document_content(
@@ -38,7 +40,14 @@ def document_content(
         raise not_found("document")
     path = content_path(state.config, row["checksum"])
     if not path.is_file():
-        raise ApiError(404, "content_missing", "The server has this document's record but not "
-                       "its file; upload the file again.")
-    return FileResponse(path, media_type=row["mimeType"], filename=row["fileName"],
-                        headers={"ETag": f'"{row["checksum"]}"'})
+        raise ApiError(
+            404,
+            "content_missing",
+            "The server has this document's record but not its file; upload the file again.",
+        )
+    return FileResponse(
+        path,
+        media_type=row["mimeType"],
+        filename=row["fileName"],
+        headers={"ETag": f'"{row["checksum"]}"'},
+    )

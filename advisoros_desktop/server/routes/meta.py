@@ -22,8 +22,9 @@ def health(state: ServerState = Depends(server_state)) -> Health:
 
 
 @router.get("/limits", response_model=Limits, responses={401: {"model": ErrorResponse}})
-def limits(_caller: Caller = Depends(current_caller),
-           state: ServerState = Depends(server_state)) -> Limits:
+def limits(
+    _caller: Caller = Depends(current_caller), state: ServerState = Depends(server_state)
+) -> Limits:
     config = state.config
     return Limits(
         maxUploadBytes=config.max_upload_bytes,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Header, Path, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -15,7 +17,9 @@ from advisoros_desktop.server.tokens import Caller
 router = APIRouter(tags=["uploads"])
 
 TUS_VERSION = "1.0.0"
-_ERRORS = {code: {"model": ErrorResponse} for code in (401, 404, 409, 413, 415, 422)}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse} for code in (401, 404, 409, 413, 415, 422)
+}
 UploadId = Path(max_length=64, description="The client-generated upload id")
 
 
@@ -23,8 +27,11 @@ UploadId = Path(max_length=64, description="The client-generated upload id")
     "/uploads",
     response_model=UploadState,
     status_code=201,
-    responses={200: {"model": UploadState, "description": "Duplicate or already created"},
-               **_ERRORS},
+    responses={
+        200: {"model": UploadState, "description": "Duplicate or already created"},
+        400: {"model": ErrorResponse},
+        **_ERRORS,
+    },
 )
 def create_upload(
     body: UploadCreate,
@@ -34,20 +41,31 @@ def create_upload(
     """Announce a file by SHA-256 and size; a file the firm already has moves no bytes."""
     status, payload = state.uploads.create(caller, body.model_dump())
     headers = {"Location": f"/api/v1/uploads/{body.uploadId}", "Tus-Resumable": TUS_VERSION}
-    return JSONResponse(UploadState.model_validate(payload).model_dump(), status_code=status,
-                        headers=headers)
+    return JSONResponse(
+        UploadState.model_validate(payload).model_dump(), status_code=status, headers=headers
+    )
 
 
 @router.options("/uploads", status_code=204, include_in_schema=False)
 def upload_capabilities(state: ServerState = Depends(server_state)) -> Response:
-    return Response(status_code=204, headers={
-        "Tus-Resumable": TUS_VERSION, "Tus-Version": TUS_VERSION,
-        "Tus-Max-Size": str(state.config.max_upload_bytes), "Tus-Extension": "termination",
-    })
+    return Response(
+        status_code=204,
+        headers={
+            "Tus-Resumable": TUS_VERSION,
+            "Tus-Version": TUS_VERSION,
+            "Tus-Max-Size": str(state.config.max_upload_bytes),
+            "Tus-Extension": "termination",
+        },
+    )
 
 
-@router.head("/uploads/{uploadId}", status_code=200, responses={404: {}},
-             response_class=Response)
+# A HEAD answer has no body, so its errors are declared without content.
+@router.head(
+    "/uploads/{uploadId}",
+    status_code=200,
+    response_class=Response,
+    responses={code: {} for code in (401, 404, 422)},
+)
 def upload_offset(
     uploadId: str = UploadId,
     caller: Caller = Depends(current_caller),
@@ -55,10 +73,15 @@ def upload_offset(
 ) -> Response:
     """How many bytes of the upload the server has (``Upload-Offset``)."""
     upload = state.uploads.get(caller, uploadId)
-    return Response(status_code=200, headers={
-        "Upload-Offset": str(upload["offset"]), "Upload-Length": str(upload["size"]),
-        "Tus-Resumable": TUS_VERSION, "Cache-Control": "no-store",
-    })
+    return Response(
+        status_code=200,
+        headers={
+            "Upload-Offset": str(upload["offset"]),
+            "Upload-Length": str(upload["size"]),
+            "Tus-Resumable": TUS_VERSION,
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/uploads/{uploadId}", response_model=UploadState, responses=_ERRORS)
@@ -75,9 +98,17 @@ def upload_state(
     "/uploads/{uploadId}",
     status_code=204,
     response_class=Response,
-    responses=_ERRORS,
-    openapi_extra={"requestBody": {"required": True, "content": {
-        "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    responses={**_ERRORS, 412: {"model": ErrorResponse}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/offset+octet-stream": {
+                    "schema": {"type": "string", "format": "binary"}
+                }
+            },
+        }
+    },
 )
 async def upload_bytes(
     request: Request,
@@ -90,11 +121,18 @@ async def upload_bytes(
 ) -> Response:
     """Append bytes at ``Upload-Offset``; the last byte verifies the file."""
     if tus_resumable is not None and tus_resumable != TUS_VERSION:
-        raise ApiError(412, "tus_version", f"This server speaks tus {TUS_VERSION}.",
-                       headers={"Tus-Version": TUS_VERSION})
+        raise ApiError(
+            412,
+            "tus_version",
+            f"This server speaks tus {TUS_VERSION}.",
+            headers={"Tus-Version": TUS_VERSION},
+        )
     if content_type.split(";")[0].strip() != "application/offset+octet-stream":
-        raise ApiError(415, "unsupported_media_type",
-                       "Upload bytes must be sent as application/offset+octet-stream.")
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "Upload bytes must be sent as application/offset+octet-stream.",
+        )
     chunks: list[bytes] = []
     complete = True
     try:
@@ -112,8 +150,7 @@ async def upload_bytes(
     return Response(status_code=204, headers=headers)
 
 
-@router.delete("/uploads/{uploadId}", status_code=204, response_class=Response,
-               responses=_ERRORS)
+@router.delete("/uploads/{uploadId}", status_code=204, response_class=Response, responses=_ERRORS)
 def cancel_upload(
     uploadId: str = UploadId,
     caller: Caller = Depends(current_caller),

@@ -46,8 +46,10 @@ class ReplicaWithCrashes:
     def sync(self, limit: int) -> int:
         pages = 0
         while True:
-            page = self.http.get("/changes", params={"cursor": self.cursor, "limit": limit}
-                                 if self.cursor else {"limit": limit}).json()
+            page = self.http.get(
+                "/changes",
+                params={"cursor": self.cursor, "limit": limit} if self.cursor else {"limit": limit},
+            ).json()
             pages += 1
             fate = self.rng.random()
             if fate < 0.2:
@@ -68,13 +70,31 @@ def _seed(alice: Account, clients: int) -> list[str]:
         ids.append(client_id)
         engagement_id = new_id()
         alice.mutate(
-            {"mutationId": new_id(), "entity": "client", "op": "create", "id": client_id,
-             "fields": {"businessName": f"Client {n}"}},
-            {"mutationId": new_id(), "entity": "engagement", "op": "create", "id": engagement_id,
-             "fields": {"clientId": client_id, "name": f"Return {n}"}},
-            {"mutationId": new_id(), "entity": "task", "op": "create", "id": new_id(),
-             "fields": {"title": f"Task {n}", "clientId": client_id,
-                        "engagementId": engagement_id}},
+            {
+                "mutationId": new_id(),
+                "entity": "client",
+                "op": "create",
+                "id": client_id,
+                "fields": {"businessName": f"Client {n}"},
+            },
+            {
+                "mutationId": new_id(),
+                "entity": "engagement",
+                "op": "create",
+                "id": engagement_id,
+                "fields": {"clientId": client_id, "name": f"Return {n}"},
+            },
+            {
+                "mutationId": new_id(),
+                "entity": "task",
+                "op": "create",
+                "id": new_id(),
+                "fields": {
+                    "title": f"Task {n}",
+                    "clientId": client_id,
+                    "engagementId": engagement_id,
+                },
+            },
         )
     return ids
 
@@ -88,8 +108,11 @@ def _server_state(alice: Account) -> dict[tuple[str, str], dict[str, object]]:
         page = alice.http.get("/changes", params=params).json()
         for item in page["items"]:
             key = (item["entity"], item["id"])
-            records[key] = item["data"] if not item["deleted"] else {
-                "version": item["version"], "deleted": True}
+            records[key] = (
+                item["data"]
+                if not item["deleted"]
+                else {"version": item["version"], "deleted": True}
+            )
         cursor = page["cursor"]
         if not page["hasMore"]:
             return records
@@ -103,11 +126,24 @@ def test_cursor_resume_after_pages_applied_twice_or_not_at_all(live_server: Live
         replica.sync(limit=7)
         # Changes made between syncs, including edits of parents after their children.
         for client_id in client_ids[seed::4]:
-            alice.mutate({"mutationId": new_id(), "entity": "client", "op": "update",
-                          "id": client_id, "baseVersion": 1 + seed,
-                          "fields": {"notes": f"round {seed}"}})
-        alice.mutate({"mutationId": new_id(), "entity": "client", "op": "delete",
-                      "id": client_ids[-1 - seed]})
+            alice.mutate(
+                {
+                    "mutationId": new_id(),
+                    "entity": "client",
+                    "op": "update",
+                    "id": client_id,
+                    "baseVersion": 1 + seed,
+                    "fields": {"notes": f"round {seed}"},
+                }
+            )
+        alice.mutate(
+            {
+                "mutationId": new_id(),
+                "entity": "client",
+                "op": "delete",
+                "id": client_ids[-1 - seed],
+            }
+        )
         replica.sync(limit=5)
         assert replica.records == _server_state(alice)
 
@@ -118,8 +154,16 @@ def test_parents_come_before_children_even_when_the_parent_changed_later(
     alice = live_server.account()
     [client_id] = _seed(alice, 1)
     # The client changes after its engagement and task: its sequence is now the highest.
-    alice.mutate({"mutationId": new_id(), "entity": "client", "op": "update", "id": client_id,
-                  "baseVersion": 1, "fields": {"city": "Denver"}})
+    alice.mutate(
+        {
+            "mutationId": new_id(),
+            "entity": "client",
+            "op": "update",
+            "id": client_id,
+            "baseVersion": 1,
+            "fields": {"city": "Denver"},
+        }
+    )
     order: list[str] = []
     cursor = None
     while True:
@@ -203,8 +247,9 @@ def test_restored_database_gets_a_new_epoch_and_old_cursors_answer_410(tmp_path:
     server = start_server(tmp_path)
     try:
         http = httpx.Client(base_url=server.url + "/api/v1")
-        token = http.post("/auth/token", json={"email": alice.email,
-                                               "password": "correct horse battery"}).json()
+        token = http.post(
+            "/auth/token", json={"email": alice.email, "password": "correct horse battery"}
+        ).json()
         http.headers["Authorization"] = f"Bearer {token['accessToken']}"
         response = http.get("/changes", params={"cursor": cursor})
         assert response.status_code == 410

@@ -7,17 +7,29 @@ from tests.conftest import LiveServer
 
 
 def _create(record_id: str, **fields: object) -> dict[str, object]:
-    return {"mutationId": new_id(), "entity": "client", "op": "create", "id": record_id,
-            "fields": {"businessName": "Acme LLC", **fields}}
+    return {
+        "mutationId": new_id(),
+        "entity": "client",
+        "op": "create",
+        "id": record_id,
+        "fields": {"businessName": "Acme LLC", **fields},
+    }
 
 
-def _update(record_id: str, base: int, entity: str = "client", **fields: object
-            ) -> dict[str, object]:
-    return {"mutationId": new_id(), "entity": entity, "op": "update", "id": record_id,
-            "baseVersion": base, "fields": fields}
+def _update(
+    record_id: str, base: int, entity: str = "client", **fields: object
+) -> dict[str, object]:
+    return {
+        "mutationId": new_id(),
+        "entity": entity,
+        "op": "update",
+        "id": record_id,
+        "baseVersion": base,
+        "fields": fields,
+    }
 
 
-def _client_count(account) -> int:  # noqa: ANN001
+def _client_count(account) -> int:
     items = account.http.get("/changes").json()["items"]
     return sum(1 for item in items if item["entity"] == "client")
 
@@ -73,8 +85,10 @@ def test_same_field_changed_twice_is_a_conflict_with_both_values(
     alice = live_server.account()
     bob = live_server.account()  # same firm
     client_id = alice.create_client(primaryContactName="Dana Lee")
-    assert alice.mutate(_update(client_id, 1, primaryContactName="Dana Lee-Smith"))[0][
-        "status"] == "applied"
+    assert (
+        alice.mutate(_update(client_id, 1, primaryContactName="Dana Lee-Smith"))[0]["status"]
+        == "applied"
+    )
 
     # Bob edited the same field offline, on version 1.
     [result] = bob.mutate(_update(client_id, 1, primaryContactName="Dana L. Smith"))
@@ -113,8 +127,13 @@ def test_invalid_values_are_rejected_with_readable_messages(live_server: LiveSer
     bad_email, bad_status, missing, unknown_field, bad_ein = alice.mutate(
         _update(client_id, 1, primaryContactEmail="bob@"),
         _update(client_id, 1, status="done"),
-        {"mutationId": new_id(), "entity": "client", "op": "create", "id": new_id(),
-         "fields": {"city": "Reno"}},
+        {
+            "mutationId": new_id(),
+            "entity": "client",
+            "op": "create",
+            "id": new_id(),
+            "fields": {"city": "Reno"},
+        },
         _update(client_id, 1, favouriteColour="blue"),
         _update(client_id, 1, taxId="00-1234567"),
     )
@@ -132,8 +151,13 @@ def test_invalid_values_are_rejected_with_readable_messages(live_server: LiveSer
 def test_references_must_exist_in_the_organization(live_server: LiveServer) -> None:
     alice = live_server.account()
     [result] = alice.mutate(
-        {"mutationId": new_id(), "entity": "engagement", "op": "create", "id": new_id(),
-         "fields": {"clientId": new_id(), "name": "2025 Form 1040"}}
+        {
+            "mutationId": new_id(),
+            "entity": "engagement",
+            "op": "create",
+            "id": new_id(),
+            "fields": {"clientId": new_id(), "name": "2025 Form 1040"},
+        }
     )
     assert result["status"] == "rejected"
     assert "no client with id" in result["message"]
@@ -146,11 +170,25 @@ def test_offline_created_records_may_reference_each_other_in_one_batch(
     client_id, engagement_id, task_id = new_id(), new_id(), new_id()
     results = alice.mutate(
         _create(client_id),
-        {"mutationId": new_id(), "entity": "engagement", "op": "create", "id": engagement_id,
-         "fields": {"clientId": client_id, "name": "2025 return", "taxYear": 2025}},
-        {"mutationId": new_id(), "entity": "task", "op": "create", "id": task_id,
-         "fields": {"title": "Collect W-2s", "clientId": client_id,
-                    "engagementId": engagement_id, "priority": "high"}},
+        {
+            "mutationId": new_id(),
+            "entity": "engagement",
+            "op": "create",
+            "id": engagement_id,
+            "fields": {"clientId": client_id, "name": "2025 return", "taxYear": 2025},
+        },
+        {
+            "mutationId": new_id(),
+            "entity": "task",
+            "op": "create",
+            "id": task_id,
+            "fields": {
+                "title": "Collect W-2s",
+                "clientId": client_id,
+                "engagementId": engagement_id,
+                "priority": "high",
+            },
+        },
     )
     assert [r["status"] for r in results] == ["applied"] * 3
     assert results[2]["record"]["status"] == "pending"  # default filled in
@@ -172,13 +210,22 @@ def test_staff_may_not_delete_clients_but_a_cpa_may(live_server: LiveServer) -> 
 def test_deleting_a_client_tombstones_what_belongs_to_it(live_server: LiveServer) -> None:
     alice = live_server.account()
     client_id, engagement_id = alice.create_client(), new_id()
-    alice.mutate({"mutationId": new_id(), "entity": "engagement", "op": "create",
-                  "id": engagement_id, "fields": {"clientId": client_id, "name": "Audit"}})
+    alice.mutate(
+        {
+            "mutationId": new_id(),
+            "entity": "engagement",
+            "op": "create",
+            "id": engagement_id,
+            "fields": {"clientId": client_id, "name": "Audit"},
+        }
+    )
     cursor = alice.http.get("/changes").json()["cursor"]
     alice.mutate({"mutationId": new_id(), "entity": "client", "op": "delete", "id": client_id})
     page = alice.http.get("/changes", params={"cursor": cursor}).json()
     assert [(i["entity"], i["deleted"]) for i in page["items"]] == [
-        ("engagement", True), ("client", True)]
+        ("engagement", True),
+        ("client", True),
+    ]
     assert all("data" not in i for i in page["items"])
 
 
@@ -195,8 +242,13 @@ def test_read_only_and_server_made_entities_are_refused(live_server: LiveServer)
     alice = live_server.account()
     user, document, ocr = alice.mutate(
         _update(alice.user_id, 1, entity="user", name="Someone Else"),
-        {"mutationId": new_id(), "entity": "document", "op": "create", "id": new_id(),
-         "fields": {"fileName": "a.pdf"}},
+        {
+            "mutationId": new_id(),
+            "entity": "document",
+            "op": "create",
+            "id": new_id(),
+            "fields": {"fileName": "a.pdf"},
+        },
         _update(new_id(), 1, entity="document", ocrStatus="completed"),
     )
     assert user["status"] == "rejected" and user["code"] == "read_only"

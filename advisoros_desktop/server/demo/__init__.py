@@ -1,0 +1,1 @@
+"""Seed data for the demo firm: fictional records and generated documents."""

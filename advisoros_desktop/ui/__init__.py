@@ -1,0 +1,1 @@
+"""The Qt user interface: windows, views and widgets over the layers below."""

@@ -1,0 +1,60 @@
+"""Signing in, token refresh and rotation, and what an unsigned request gets."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import PASSWORD, LiveServer
+
+
+def test_sign_in_refresh_and_rotation(live_server: LiveServer) -> None:
+    alice = live_server.account()
+    http = httpx.Client(base_url=live_server.api)
+    wrong = http.post("/auth/token", json={"email": alice.email, "password": "nope"})
+    assert wrong.status_code == 401
+    assert wrong.json()["error"]["message"] == "The email or password is wrong."
+
+    pair = http.post("/auth/token", json={"email": alice.email.upper(), "password": PASSWORD})
+    assert pair.status_code == 200
+    tokens = pair.json()
+    assert tokens["expiresIn"] > 0 and tokens["tokenType"] == "Bearer"
+
+    renewed = http.post("/auth/token", json={"refreshToken": tokens["refreshToken"]})
+    assert renewed.status_code == 200
+    new_tokens = renewed.json()
+    assert new_tokens["accessToken"] != tokens["accessToken"]
+    me = http.get("/me", headers={"Authorization": f"Bearer {new_tokens['accessToken']}"})
+    assert me.json()["user"]["email"] == alice.email
+
+    # A refresh token works once: a stolen, already-used one is worthless.
+    reused = http.post("/auth/token", json={"refreshToken": tokens["refreshToken"]})
+    assert reused.status_code == 401
+    assert "sign in again" in reused.json()["error"]["message"]
+    http.close()
+
+
+def test_routes_need_a_valid_token(live_server: LiveServer) -> None:
+    http = httpx.Client(base_url=live_server.api)
+    for method, path in [
+        ("GET", "/me"),
+        ("GET", "/changes"),
+        ("POST", "/mutations"),
+        ("GET", "/limits"),
+        ("POST", "/uploads"),
+    ]:
+        response = http.request(method, path, json={} if method == "POST" else None)
+        assert response.status_code == 401, (method, path)
+        assert response.headers["WWW-Authenticate"] == "Bearer"
+        assert "Sign in" in response.json()["error"]["message"]
+    bad = http.get("/me", headers={"Authorization": "Bearer at_forged"})
+    assert bad.status_code == 401 and "expired or the token is not valid" in bad.text
+    assert http.get("/health").json()["status"] == "ok"
+    http.close()
+
+
+def test_missing_credentials_get_a_readable_422(live_server: LiveServer) -> None:
+    http = httpx.Client(base_url=live_server.api)
+    response = http.post("/auth/token", json={"email": "a@example.com"})
+    assert response.status_code == 422
+    assert "email and a password, or a refresh token" in response.json()["error"]["message"]
+    http.close()
