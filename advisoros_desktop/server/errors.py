@@ -94,6 +94,8 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
             "malformed_json",
             "The request body must be a JSON object, sent with Content-Type: application/json.",
         )
+    if any(tuple(e.get("loc", ())) == ("body",) and e.get("type") == "missing" for e in errors):
+        return error_response(400, "missing_body", "The request has no body; send a JSON object.")
     details = [
         {"field": _location(tuple(e.get("loc", ()))), "message": str(e.get("msg", ""))}
         for e in errors
@@ -119,6 +121,8 @@ def install_error_handlers(app: FastAPI) -> None:
         message = str(exc.detail) if exc.detail else code.replace("_", " ")
         if exc.status_code == 404 and message == "Not Found":
             message = "There is no such route on this server."
+        if message == "There was an error parsing the body":
+            message = "The request body could not be read: send JSON text encoded as UTF-8."
         if exc.status_code == 405:
             message = "This route does not accept that HTTP method."
         return error_response(exc.status_code, code, message, None, exc.headers)

@@ -12,6 +12,9 @@ EntityName = Literal["user", "client", "engagement", "task", "document", "extrac
 assert set(EntityName.__args__) == set(ENTITIES)  # type: ignore[attr-defined]
 
 Text = Field(max_length=1000)
+# Ids that are looked up in the database as they come: PostgreSQL text cannot hold NUL,
+# so a NUL must be refused as invalid input rather than reach a query (a 500).
+NO_NUL = r"^[^\x00]*$"
 
 
 class Strict(BaseModel):
@@ -70,7 +73,7 @@ class ChangesResponse(BaseModel):
 
 
 class Mutation(Strict):
-    mutationId: str = Field(min_length=1, max_length=64)
+    mutationId: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
     entity: EntityName
     op: Literal["create", "update", "delete"]
     id: str = Field(min_length=1, max_length=64)

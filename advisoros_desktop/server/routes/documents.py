@@ -7,7 +7,7 @@ from fastapi.responses import FileResponse
 
 from advisoros_desktop.server.database import reading
 from advisoros_desktop.server.errors import ApiError, not_found
-from advisoros_desktop.server.models import ErrorResponse
+from advisoros_desktop.server.models import NO_NUL, ErrorResponse
 from advisoros_desktop.server.records import read_record
 from advisoros_desktop.server.state import ServerState, current_caller, server_state
 from advisoros_desktop.server.tokens import Caller
@@ -29,7 +29,7 @@ router = APIRouter(tags=["documents"])
     },
 )
 def document_content(
-    documentId: str = Path(max_length=64),
+    documentId: str = Path(max_length=64, pattern=NO_NUL),
     caller: Caller = Depends(current_caller),
     state: ServerState = Depends(server_state),
 ) -> FileResponse:

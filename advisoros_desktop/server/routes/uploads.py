@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from advisoros_desktop.server.errors import ApiError
-from advisoros_desktop.server.models import ErrorResponse, UploadCreate, UploadState
+from advisoros_desktop.server.models import NO_NUL, ErrorResponse, UploadCreate, UploadState
 from advisoros_desktop.server.state import ServerState, current_caller, server_state
 from advisoros_desktop.server.tokens import Caller
 
@@ -20,7 +20,7 @@ TUS_VERSION = "1.0.0"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (401, 404, 409, 413, 415, 422)
 }
-UploadId = Path(max_length=64, description="The client-generated upload id")
+UploadId = Path(max_length=64, pattern=NO_NUL, description="The client-generated upload id")
 
 
 @router.post(
