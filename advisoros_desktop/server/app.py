@@ -88,6 +88,9 @@ def _purge_loop(state: ServerState, stop: threading.Event) -> None:
             purged = purge_tombstones(state.engine, state.config.tombstone_retention_days)
             if purged:
                 log.info("purged %d tombstones past retention", purged)
+            dropped = state.uploads.drop_stale(state.config.stale_upload_seconds)
+            if dropped:
+                log.info("dropped %d unfinished uploads nobody resumed", dropped)
         except Exception:
             log.exception("tombstone purge failed")
         if stop.wait(PURGE_INTERVAL_SECONDS):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MIME_TYPES = (
@@ -43,7 +43,6 @@ class ServerConfig:
     # Seconds a stale, unfinished upload is kept before its partial bytes are dropped.
     stale_upload_seconds: int = 7 * 24 * 3600
     run_job_worker: bool = True
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def database_url(self) -> str:

@@ -10,6 +10,7 @@ move to ``content/`` under their SHA-256.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -242,25 +243,23 @@ class UploadService:
             self._part_path(org, upload_id).unlink(missing_ok=True)
 
     # -- bytes -------------------------------------------------------------
-    def append(
-        self, caller: Caller, upload_id: str, offset: int, data: bytes, complete_body: bool
-    ) -> dict[str, Any]:
+    def append(self, caller: Caller, upload_id: str, offset: int, data: bytes) -> dict[str, Any]:
         """Write ``data`` at ``offset``; verify and make the document on the last byte.
 
-        ``complete_body`` is False when the client went away mid-request: the bytes
-        that did arrive are kept (tus lets the client resume from them).
+        ``data`` may be less than the request promised when the client went away
+        mid-request: what arrived is kept, and the client resumes from it (tus).
         """
         org = caller.organization_id
         with self._lock(org, upload_id):
             with reading(self._engine) as conn:
                 row = self._row(conn, org, upload_id)
             if row["status"] != "uploading":
-                if row["status"] == "completed" and offset == row["size"] and not data:
-                    return dict(row)
+                if row["status"] != "failed" and offset == row["size"] and not data:
+                    return dict(row)  # the final PATCH again, after a lost reply
                 raise ApiError(
                     409,
                     f"upload_{row['status']}",
-                    f"This upload is {row['status']}; start a new one.",
+                    _FINISHED[row["status"]].format(error=row["error"] or "unknown reason"),
                 )
             if offset != row["offset"]:
                 raise ApiError(
@@ -277,13 +276,13 @@ class UploadService:
                     "beyond_declared_size",
                     f"These bytes go past the declared size of {row['size']} bytes.",
                 )
-            part = self._part_path(org, upload_id)
-            with open(part, "r+b") as handle:
-                handle.seek(offset)
-                handle.write(data)
-                handle.truncate()
-                handle.flush()
-                os.fsync(handle.fileno())
+            if data:
+                with open(self._part_path(org, upload_id), "r+b") as handle:
+                    handle.seek(offset)
+                    handle.write(data)
+                    handle.truncate()  # drop bytes a crash left past the recorded offset
+                    handle.flush()
+                    os.fsync(handle.fileno())
             new_offset = offset + len(data)
             with writing(self._engine) as conn:
                 conn.execute(
@@ -291,77 +290,128 @@ class UploadService:
                     .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
                     .values(offset=new_offset, updatedAt=utc_now())
                 )
-            if new_offset == row["size"] and complete_body:
+            # Every declared byte is here, even if the client left before its reply.
+            if new_offset == row["size"]:
                 return self._finish(caller, {**row, "offset": new_offset})
             return {**row, "offset": new_offset}
 
     def _finish(self, caller: Caller, row: dict[str, Any]) -> dict[str, Any]:
         org, upload_id = caller.organization_id, row["uploadId"]
         part = self._part_path(org, upload_id)
-        digest = hashlib.sha256()
-        with open(part, "rb") as handle:
-            for block in iter(lambda: handle.read(1024 * 1024), b""):
-                digest.update(block)
-        size = part.stat().st_size
-        if size != row["size"] or digest.hexdigest() != row["sha256"]:
+        target = content_path(self._config, row["sha256"])
+        if not part.exists() and target.exists():
+            part = target  # verified and moved before a crash, not yet recorded
+        size, sha256 = _measure(part)
+        if size != row["size"] or sha256 != row["sha256"]:
             reason = (
-                f"The file arrived damaged: {size:,} bytes with SHA-256 "
-                f"{digest.hexdigest()[:12]}…, expected {row['size']:,} bytes with "
-                f"{row['sha256'][:12]}…. Upload it again."
+                f"The file arrived damaged: {size:,} bytes with SHA-256 {sha256[:12]}…, "
+                f"expected {row['size']:,} bytes with {row['sha256'][:12]}…. Upload it again."
             )
-            with writing(self._engine) as conn:
-                conn.execute(
-                    uploads.update()
-                    .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
-                    .values(status="failed", error=reason, updatedAt=utc_now())
-                )
+            self._mark(org, upload_id, "failed", None, reason)
             part.unlink(missing_ok=True)
             raise ApiError(422, "checksum_mismatch", reason)
-        target = content_path(self._config, row["sha256"])
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(part, target)
-        with writing(self._engine) as conn:
-            writer = OrganizationWriter(conn, org)
-            existing = self._document_by_checksum(conn, org, row["sha256"])
-            if existing is not None:  # another upload of the same file finished first
-                status, document_id = "duplicate", existing["id"]
-            else:
-                status, document_id = "completed", upload_id
-                fields = {
-                    "clientId": row["clientId"],
-                    "engagementId": row["engagementId"],
-                    "fileName": row["fileName"],
-                    "fileSize": row["size"],
-                    "mimeType": row["mimeType"],
-                    "checksum": row["sha256"],
-                    "category": row["category"] or "general",
-                    "year": row["year"],
-                    "source": row["source"],
-                    "ocrStatus": "pending",
-                    "needsReview": False,
-                    "uploadedById": row["createdById"],
-                    "isArchived": False,
-                }
-                if writer.live("client", row["clientId"]) is None:
-                    raise ApiError(
-                        409,
-                        "client_deleted",
-                        "The client of this upload was "
-                        "deleted while it uploaded; choose another client.",
-                    )
-                if (
-                    fields["engagementId"]
-                    and writer.live("engagement", str(fields["engagementId"])) is None
-                ):
-                    fields["engagementId"] = None
-                writer.insert("document", document_id, fields)
-                enqueue(conn, org, document_id, EXTRACT)
-            conn.execute(
-                uploads.update()
-                .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
-                .values(status=status, documentId=document_id, updatedAt=utc_now())
-            )
-            writer.finish()
+        if part != target:
+            os.replace(part, target)
+        status, document_id = self._record_document(org, row)
+        if status == "failed":
+            raise ApiError(409, "client_deleted", _CLIENT_GONE)
         for callback in self.on_document_created:
             callback()
         return {**row, "status": status, "documentId": document_id}
+
+    def _record_document(self, org: str, row: dict[str, Any]) -> tuple[str, str | None]:
+        """Make the document of a verified upload, or link the one the firm already has."""
+        with writing(self._engine) as conn:
+            writer = OrganizationWriter(conn, org)
+            existing = self._document_by_checksum(conn, org, row["sha256"])
+            document_id: str | None
+            error = None
+            if existing is not None:  # another upload of the same file finished first
+                status, document_id = "duplicate", existing["id"]
+            elif writer.live("client", row["clientId"]) is None:
+                status, document_id, error = "failed", None, _CLIENT_GONE
+            else:
+                status, document_id = "completed", row["uploadId"]
+                engagement = row["engagementId"]
+                if engagement and writer.live("engagement", engagement) is None:
+                    engagement = None  # the engagement went; the document still belongs
+                writer.insert(
+                    "document",
+                    document_id,
+                    {
+                        "clientId": row["clientId"],
+                        "engagementId": engagement,
+                        "fileName": row["fileName"],
+                        "fileSize": row["size"],
+                        "mimeType": row["mimeType"],
+                        "checksum": row["sha256"],
+                        "category": row["category"] or "general",
+                        "year": row["year"],
+                        "source": row["source"],
+                        "ocrStatus": "pending",
+                        "needsReview": False,
+                        "uploadedById": row["createdById"],
+                        "isArchived": False,
+                    },
+                )
+                enqueue(conn, org, document_id, EXTRACT)
+            self._mark(org, row["uploadId"], status, document_id, error, conn)
+            writer.finish()
+        return status, document_id
+
+    def _mark(
+        self,
+        org: str,
+        upload_id: str,
+        status: str,
+        document_id: str | None,
+        error: str | None,
+        conn: sa.Connection | None = None,
+    ) -> None:
+        statement = (
+            uploads.update()
+            .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
+            .values(status=status, documentId=document_id, error=error, updatedAt=utc_now())
+        )
+        if conn is not None:
+            conn.execute(statement)
+            return
+        with writing(self._engine) as own:
+            own.execute(statement)
+
+    def drop_stale(self, older_than_seconds: float) -> int:
+        """Forget unfinished uploads nobody resumed for a long time, and their bytes."""
+        limit = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=older_than_seconds)
+        cutoff = limit.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        stale = (uploads.c.status == "uploading") & (uploads.c.updatedAt < cutoff)
+        with writing(self._engine) as conn:
+            rows = conn.execute(
+                sa.select(uploads.c.organizationId, uploads.c.uploadId).where(stale)
+            ).all()
+            conn.execute(uploads.delete().where(stale))
+        for org, upload_id in rows:
+            self._part_path(org, upload_id).unlink(missing_ok=True)
+        return len(rows)
+
+
+_FINISHED = {
+    "completed": "This upload is already complete; its document exists.",
+    "duplicate": "This file was already on the server; the upload is closed.",
+    "failed": "This upload failed ({error}); start a new upload.",
+}
+
+_CLIENT_GONE = (
+    "The client of this upload was deleted while it uploaded; upload the file again for "
+    "another client."
+)
+
+
+def _measure(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()

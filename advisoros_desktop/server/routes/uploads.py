@@ -134,14 +134,13 @@ async def upload_bytes(
             "Upload bytes must be sent as application/offset+octet-stream.",
         )
     chunks: list[bytes] = []
-    complete = True
     try:
         async for chunk in request.stream():
             chunks.append(chunk)
     except ClientDisconnect:
-        complete = False  # keep what arrived: the client resumes from it
+        pass  # keep what arrived: the client resumes from it
     result = await run_in_threadpool(
-        state.uploads.append, caller, uploadId, upload_offset, b"".join(chunks), complete
+        state.uploads.append, caller, uploadId, upload_offset, b"".join(chunks)
     )
     headers = {"Upload-Offset": str(result["offset"]), "Tus-Resumable": TUS_VERSION}
     if result.get("documentId"):

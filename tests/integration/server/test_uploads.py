@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from advisoros_desktop.domain.ids import new_id
+from advisoros_desktop.server.schema import uploads
+from advisoros_desktop.server.uploads import content_path
 from tests.conftest import Account, LiveServer
 
 OCTETS = "application/offset+octet-stream"
@@ -246,3 +248,60 @@ def test_document_content_honours_http_range(live_server: LiveServer) -> None:
     whole = alice.http.get(f"/documents/{upload_id}/content")
     assert whole.status_code == 200 and whole.content == data
     assert whole.headers["Accept-Ranges"] == "bytes"
+
+
+def test_a_crash_between_storing_the_file_and_recording_it_is_recovered(
+    live_server: LiveServer,
+) -> None:
+    alice = live_server.account()
+    data = b"%PDF verified then crashed" * 300
+    upload_id = _announce(alice, data, alice.create_client()).json()["uploadId"]
+    # The state a crash leaves: all bytes counted and moved into place, no document yet.
+    config = live_server.server.config
+    part = config.uploads_dir / alice.organization_id / f"{upload_id}.part"
+    target = content_path(config, hashlib.sha256(data).hexdigest())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    part.unlink()
+    with live_server.engine.begin() as conn:
+        conn.execute(
+            uploads.update().where(uploads.c.uploadId == upload_id).values(offset=len(data))
+        )
+    assert _server_offset(alice, upload_id) == len(data)
+    finished = _patch(alice, upload_id, len(data), b"")  # the client's final, empty PATCH
+    assert finished.status_code == 204
+    assert alice.http.get(f"/uploads/{upload_id}").json()["status"] == "completed"
+    again = _patch(alice, upload_id, len(data), b"")  # its reply was lost: asked again
+    assert again.status_code == 204
+
+
+def test_a_client_deleted_during_the_upload_fails_it_with_a_reason(
+    live_server: LiveServer,
+) -> None:
+    alice = live_server.account()
+    client_id = alice.create_client()
+    data = b"%PDF for a client about to go" * 100
+    upload_id = _announce(alice, data, client_id).json()["uploadId"]
+    _patch(alice, upload_id, 0, data[:100])
+    alice.mutate({"mutationId": new_id(), "entity": "client", "op": "delete", "id": client_id})
+    response = _patch(alice, upload_id, 100, data[100:])
+    assert response.status_code == 409
+    assert "deleted while it uploaded" in response.json()["error"]["message"]
+    state = alice.http.get(f"/uploads/{upload_id}").json()
+    assert state["status"] == "failed" and "deleted" in state["error"]
+    retry = _patch(alice, upload_id, len(data), b"")
+    assert retry.status_code == 409
+    assert "start a new upload" in retry.json()["error"]["message"]
+
+
+def test_unfinished_uploads_nobody_resumes_are_dropped(live_server: LiveServer) -> None:
+    alice = live_server.account()
+    data = b"%PDF abandoned" * 100
+    upload_id = _announce(alice, data, alice.create_client()).json()["uploadId"]
+    _patch(alice, upload_id, 0, data[:50])
+    service = live_server.server.state.uploads
+    assert service.drop_stale(older_than_seconds=3600) == 0  # recent: kept
+    assert service.drop_stale(older_than_seconds=-1) == 1
+    assert alice.http.head(f"/uploads/{upload_id}").status_code == 404
+    part = live_server.server.config.uploads_dir / alice.organization_id / f"{upload_id}.part"
+    assert not part.exists()
