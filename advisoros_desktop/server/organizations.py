@@ -25,6 +25,7 @@ def create_organization(engine: sa.Engine, name: str) -> str:
                 name=name,
                 lastSeq=0,
                 purgedSeq=0,
+                purgeCount=0,
                 epoch=new_id(),
                 createdAt=utc_now(),
             )

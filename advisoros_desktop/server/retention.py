@@ -34,9 +34,14 @@ def purge_tombstones(engine: sa.Engine, retention_days: float) -> int:
                 table.delete().where(table.c.deletedAt.is_not(None), table.c.deletedAt <= cutoff)
             ).rowcount
         for org_id, seq in highest.items():
+            # purgedSeq only grows; the count says a purge happened at all.
+            greatest = sa.func.max if conn.dialect.name == "sqlite" else sa.func.greatest
             conn.execute(
                 organizations.update()
-                .where(organizations.c.id == org_id, organizations.c.purgedSeq < seq)
-                .values(purgedSeq=seq)
+                .where(organizations.c.id == org_id)
+                .values(
+                    purgedSeq=greatest(organizations.c.purgedSeq, seq),
+                    purgeCount=organizations.c.purgeCount + 1,
+                )
             )
     return purged

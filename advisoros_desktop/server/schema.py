@@ -36,6 +36,8 @@ organizations = sa.Table(
     sa.Column("lastSeq", sa.BigInteger, nullable=False, default=0),
     # Changes below this sequence may have lost their tombstones.
     sa.Column("purgedSeq", sa.BigInteger, nullable=False, default=0),
+    # How many purges removed tombstones: cursors issued before a purge may have missed one.
+    sa.Column("purgeCount", sa.BigInteger, nullable=False, default=0),
     sa.Column("epoch", sa.String(36), nullable=False),
     sa.Column("createdAt", sa.String(32), nullable=False),
 )

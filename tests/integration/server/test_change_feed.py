@@ -261,3 +261,28 @@ def test_restored_database_gets_a_new_epoch_and_old_cursors_answer_410(tmp_path:
         http.close()
     finally:
         server.stop()
+
+
+def test_a_fresh_sync_after_a_purge_reaches_the_end_over_many_pages(
+    live_server: LiveServer,
+) -> None:
+    alice = live_server.account()
+    ids = _seed(alice, 6)
+    for client_id in ids[:2]:
+        alice.mutate({"mutationId": new_id(), "entity": "client", "op": "delete", "id": client_id})
+    _seed(alice, 3)  # changes after the deletions
+    assert purge_tombstones(live_server.engine, retention_days=0) > 0
+    # A new laptop joins: every page of its first sync must be accepted.
+    replica = ReplicaWithCrashes(alice.http, seed=1)
+    pages = replica.sync(limit=3)
+    assert pages > 3
+    assert replica.records == _server_state(alice)
+    # After a later purge, cursors that saw the purged deletions stay good; older ones expire.
+    before_delete = replica.cursor
+    alice.mutate({"mutationId": new_id(), "entity": "client", "op": "delete", "id": ids[3]})
+    replica.sync(limit=3)
+    assert ("client", ids[3]) in replica.records
+    purge_tombstones(live_server.engine, retention_days=0)
+    assert alice.http.get("/changes", params={"cursor": replica.cursor}).status_code == 200
+    expired = alice.http.get("/changes", params={"cursor": before_delete})
+    assert expired.status_code == 410  # it never saw that deletion, and it is gone
