@@ -16,6 +16,7 @@ from advisoros_desktop.server.epoch_guard import EpochGuard
 from advisoros_desktop.server.errors import install_error_handlers
 from advisoros_desktop.server.jobs import JobHandler, JobQueue
 from advisoros_desktop.server.load_limits import LoadLimitMiddleware
+from advisoros_desktop.server.models import ErrorResponse
 from advisoros_desktop.server.retention import purge_tombstones
 from advisoros_desktop.server.routes import auth, documents, meta, sync, uploads
 from advisoros_desktop.server.state import ServerState
@@ -74,7 +75,14 @@ def create_app(
     )
     app.state.server = state
     install_error_handlers(app)
-    api = APIRouter(prefix=API_PREFIX)
+    # Any route may be refused under load (LoadLimitMiddleware); each says so in the schema.
+    api = APIRouter(
+        prefix=API_PREFIX,
+        responses={
+            429: {"model": ErrorResponse, "description": "Too many requests; see Retry-After"},
+            503: {"model": ErrorResponse, "description": "Overloaded; see Retry-After"},
+        },
+    )
     for module in (auth, sync, uploads, documents, meta):
         api.include_router(module.router)
     app.include_router(api)

@@ -11,7 +11,6 @@ from advisoros_desktop.domain.entities import ENTITIES
 EntityName = Literal["user", "client", "engagement", "task", "document", "extraction"]
 assert set(EntityName.__args__) == set(ENTITIES)  # type: ignore[attr-defined]
 
-Text = Field(max_length=1000)
 # Ids that are looked up in the database as they come: PostgreSQL text cannot hold NUL,
 # so a NUL must be refused as invalid input rather than reach a query (a 500).
 NO_NUL = r"^[^\x00]*$"
