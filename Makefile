@@ -19,7 +19,7 @@ system-packages:
 	@sh scripts/install-system-packages
 
 run: system-packages $(STAMP)
-	QT_QPA_PLATFORM= $(BIN)/advisoros-desktop --local-workspace
+	QT_QPA_PLATFORM= $(BIN)/advisoros-desktop --local-workspace --demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
