@@ -1,0 +1,1 @@
+"""The local cache: server state plus the user's pending changes, an outbox, conflicts, search."""

@@ -1,0 +1,101 @@
+"""Schema versions of the cache, upgraded in place without losing unsent changes.
+
+``PRAGMA user_version`` records the version. Each step runs in one transaction
+with the version bump, so a crash mid-upgrade leaves the previous version
+intact. Steps only add: unsent outbox rows and dirty fields are never
+rewritten by an upgrade. Fields added to the domain catalog later become new
+columns automatically (``_add_catalog_columns``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from advisoros_desktop.domain.entities import ENTITIES
+from advisoros_desktop.store.schema import (
+    ENTITY_TABLES,
+    SEARCH_INDEXES,
+    conflicts,
+    field_column,
+    outbox,
+    sync_state,
+)
+
+
+def _v1_base_tables(conn: sa.Connection) -> None:
+    for table in (*ENTITY_TABLES.values(), outbox, sync_state, conflicts):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
+def _v2_full_text_search(conn: sa.Connection) -> None:
+    """FTS5 over clients and documents, kept in step by triggers on every write."""
+    for fts, entity, columns in SEARCH_INDEXES:
+        table = ENTITY_TABLES[entity].name
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
+            f"content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', "
+            f"prefix='2 3')"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {cols} ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = (
+    (1, _v1_base_tables),
+    (2, _v2_full_text_search),
+)
+LATEST = MIGRATIONS[-1][0]
+
+
+def schema_version(engine: sa.Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+
+
+def upgrade(engine: sa.Engine, target: int = LATEST) -> int:
+    """Bring the cache to ``target``; returns the version it was at."""
+    start = schema_version(engine)
+    if start > LATEST:
+        raise RuntimeError(
+            f"This cache was written by a newer AdvisorOS Desktop (schema {start}); "
+            f"this version understands up to {LATEST}. Update the program."
+        )
+    for version, step in MIGRATIONS:
+        if start < version <= target:
+            with engine.begin() as conn:
+                step(conn)
+                conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+    if target == LATEST:
+        with engine.begin() as conn:
+            _add_catalog_columns(conn)
+    return start
+
+
+def _add_catalog_columns(conn: sa.Connection) -> None:
+    for name, spec in ENTITIES.items():
+        table = ENTITY_TABLES[name].name
+        present = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        for field in spec.fields:
+            if field.name not in present:
+                column = field_column(field.name, field.kind)
+                ddl = column.type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{field.name}" {ddl}')
