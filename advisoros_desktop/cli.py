@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from advisoros_desktop.server import cli as server_cli
+from advisoros_desktop.sync import cli as sync_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     server_cli.register(commands)
+    sync_cli.register(commands)
     return parser
 
 

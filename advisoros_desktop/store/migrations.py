@@ -20,6 +20,7 @@ from advisoros_desktop.store.schema import (
     conflicts,
     field_column,
     outbox,
+    resync_seen,
     sync_state,
 )
 
@@ -59,9 +60,14 @@ def _v2_full_text_search(conn: sa.Connection) -> None:
         conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
+def _v3_resync_progress(conn: sa.Connection) -> None:
+    resync_seen.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = (
     (1, _v1_base_tables),
     (2, _v2_full_text_search),
+    (3, _v3_resync_progress),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -108,6 +108,14 @@ conflicts = sa.Table(
     sa.UniqueConstraint("entity", "recordId", "field", name="uq_conflict_field"),
 )
 
+# Records a full resync has seen so far: kept across a crash in the middle of one.
+resync_seen = sa.Table(
+    "resync_seen",
+    metadata,
+    sa.Column("entity", sa.String(20), primary_key=True),
+    sa.Column("recordId", sa.String(36), primary_key=True),
+)
+
 # Full-text search: (virtual table, entity, indexed fields).
 SEARCH_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (

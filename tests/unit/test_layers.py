@@ -13,7 +13,7 @@ ALLOWED_IMPORTS = {
     "domain": set(),
     "store": {"domain"},
     "api": {"domain"},
-    "sync": {"domain", "store", "api"},
+    "sync": {"domain", "store", "api", "paths"},
     "intake": {"domain", "store"},
     "extraction": {"domain"},
     "commands": {"domain", "store"},

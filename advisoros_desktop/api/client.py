@@ -1,0 +1,310 @@
+"""The desktop's one door to the AdvisorOS API: sign-in, the change feed, mutations.
+
+Everything that makes talking to a server over a laptop's network bearable
+lives here once, so ``sync/`` can be written as if the network were reliable:
+
+- tokens: sent on every call, renewed shortly *before* they expire (no wasted
+  401), and renewed once *after* a 401 (a revocation, or a clock that jumped,
+  may disagree with ours); one renewal at a time (``SessionTokens``);
+- retries with backoff (``RetryingSender``), ``POST mutations`` included: every
+  mutation carries its ``mutationId``, so a replay is answered ``duplicate``;
+- errors as exceptions that say what to do next (``api.errors``), each with a
+  sentence a person can read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from advisoros_desktop.api.errors import (
+    ApiError,
+    SignInRequired,
+    error_from_response,
+)
+from advisoros_desktop.api.retry import RetryPolicy, is_retryable
+from advisoros_desktop.api.retrying_sender import RetryingSender
+from advisoros_desktop.api.session_tokens import SessionTokens
+from advisoros_desktop.api.token_store import Tokens, TokenStore
+
+_TOKEN_ROUTE = "auth/token"
+
+
+class ApiClient:
+    """An AdvisorOS API client for one account, on one asyncio loop."""
+
+    def __init__(
+        self,
+        base_url: str,
+        tokens: TokenStore,
+        account_key: str,
+        *,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.account_key = account_key
+        self._session = SessionTokens(tokens, account_key)
+        self._sender = RetryingSender(
+            self.base_url,
+            timeout=timeout,
+            retry=retry or RetryPolicy(),
+            transport=transport,
+            sleep=sleep,
+            rng=rng or random.Random(),
+        )
+
+    # -- state ---------------------------------------------------------------
+
+    @property
+    def signed_in(self) -> bool:
+        """True while there are tokens to try (they may still turn out to be refused)."""
+        return self._session.current() is not None
+
+    @property
+    def request_count(self) -> int:
+        """Every HTTP request sent, retries and token renewals included."""
+        return self._sender.request_count
+
+    # -- signing in ----------------------------------------------------------
+
+    async def sign_in(self, email: str, password: str) -> dict[str, Any]:
+        """Exchange email and password for tokens, keep them, and return ``/me``.
+
+        Wrong credentials raise ``ApiError`` (401) with the server's sentence.
+        """
+        response = await self._sender.send(
+            "POST", _TOKEN_ROUTE, json={"email": email, "password": password}
+        )
+        tokens = _tokens_from(response)
+        async with self._session.renewal:
+            self._session.keep(tokens)
+        self._session.announce_sign_in()
+        return await self.me()
+
+    async def sign_out(self) -> None:
+        """Forget this account's tokens, here and in the token store."""
+        async with self._session.renewal:
+            self._session.forget()
+
+    async def wait_for_sign_in(self) -> None:
+        """Return once there are tokens again: at once if signed in, else after the
+        next successful ``sign_in``. Work that met ``SignInRequired`` waits here."""
+        await self._session.wait_for_tokens()
+
+    # -- routes --------------------------------------------------------------
+
+    async def health(self) -> dict[str, Any]:
+        """Server and database status; needs no sign-in."""
+        response = await self._sender.send("GET", "health")
+        if response.is_error:
+            raise error_from_response(response)
+        return _json_object(response, "health report")
+
+    async def me(self) -> dict[str, Any]:
+        """The signed-in user, their organization and role."""
+        return _json_object(await self._authorized("GET", "me"), "account")
+
+    async def limits(self) -> dict[str, Any]:
+        """Upload sizes, types and batch sizes the server accepts."""
+        return _json_object(await self._authorized("GET", "limits"), "limits")
+
+    async def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
+        """One page of the change feed after ``cursor`` (``None``: from the start).
+
+        Raises ``CursorGone`` on 410. A reply that is not a whole page raises
+        ``ApiError`` rather than reading as "no changes": an empty-looking page
+        must never be mistaken for an empty dataset.
+        """
+        params: dict[str, str | int] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        response = await self._authorized("GET", "changes", params=params, change_feed=True)
+        page = await _json_object_off_loop(response, "change page")
+        items = page.get("items")
+        if (
+            not isinstance(items, list)
+            or not all(isinstance(item, dict) for item in items)
+            or not isinstance(page.get("cursor"), str)
+            or not isinstance(page.get("hasMore"), bool)
+        ):
+            raise _malformed(response, "change page")
+        return page
+
+    async def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send a batch of mutations; one result per mutation, in order.
+
+        The results are checked to answer the batch mutation by mutation (same
+        count, same ``mutationId``s in order): ``sync/`` settles outbox entries by them.
+        """
+        if not mutations:
+            return []  # the server refuses an empty batch; there is nothing to ask
+        response = await self._authorized("POST", "mutations", body={"mutations": mutations})
+        results = _json_object(response, "mutation results").get("results")
+        if (
+            not isinstance(results, list)
+            or len(results) != len(mutations)
+            or not all(
+                isinstance(result, dict) and result.get("mutationId") == sent.get("mutationId")
+                for result, sent in zip(results, mutations, strict=True)
+            )
+        ):
+            raise _malformed(response, "mutation results")
+        return results
+
+    async def aclose(self) -> None:
+        """Close connections; anything still waiting for a sign-in is cancelled."""
+        self._session.cancel_waiters()
+        await self._sender.aclose()
+
+    async def __aenter__(self) -> ApiClient:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.aclose()
+
+    # -- authenticated requests ----------------------------------------------
+
+    async def _authorized(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, str | int] | None = None,
+        change_feed: bool = False,
+    ) -> httpx.Response:
+        token = await self._fresh_access_token()
+        response = await self._send_with(token, method, path, body, params)
+        if response.status_code == 401:
+            token = await self._renew_refused(token)
+            response = await self._send_with(token, method, path, body, params)
+            if response.status_code == 401:
+                # A token minted a moment ago is refused too: the account itself
+                # cannot go on (disabled, removed). Only a person can fix that.
+                refusal = error_from_response(response)
+                async with self._session.renewal:
+                    self._session.forget(refused_access=token)
+                raise SignInRequired(refusal.message) from refusal
+        if response.is_error:
+            raise error_from_response(response, change_feed=change_feed)
+        return response
+
+    async def _send_with(
+        self,
+        token: str,
+        method: str,
+        path: str,
+        body: Any,
+        params: dict[str, str | int] | None,
+    ) -> httpx.Response:
+        return await self._sender.send(
+            method, path, json=body, params=params, headers={"Authorization": f"Bearer {token}"}
+        )
+
+    async def _fresh_access_token(self) -> str:
+        """The access token to send, renewed first when it is about to expire."""
+        session = self._session
+        tokens = session.current()
+        if tokens is None:
+            raise SignInRequired()
+        if not session.expiring(tokens):
+            return tokens.access_token
+        async with session.renewal:
+            tokens = session.current()  # another request may have renewed meanwhile
+            if tokens is None:
+                raise SignInRequired()
+            if session.expiring(tokens):
+                tokens = await self._refresh(tokens)
+            return tokens.access_token
+
+    async def _renew_refused(self, refused_access: str) -> str:
+        """A token to retry with after ``refused_access`` got a 401."""
+        async with self._session.renewal:
+            tokens = self._session.current()
+            if tokens is None:
+                raise SignInRequired()
+            if tokens.access_token != refused_access:
+                return tokens.access_token  # renewed by a concurrent request already
+            return (await self._refresh(tokens)).access_token
+
+    async def _refresh(self, tokens: Tokens) -> Tokens:
+        """Trade the refresh token for a new pair (the old one is spent). Lock held."""
+        response = await self._sender.send(
+            "POST", _TOKEN_ROUTE, json={"refreshToken": tokens.refresh_token}
+        )
+        if response.is_error and not is_retryable(response.status_code):
+            # Refused (expired, revoked, already used): only the password helps now.
+            refusal = error_from_response(response)
+            self._session.forget(refused_access=tokens.access_token)
+            raise SignInRequired(refusal.message) from refusal
+        renewed = _tokens_from(response)  # a retryable status raises; tokens are kept
+        self._session.keep(renewed)
+        return renewed
+
+
+def _tokens_from(response: httpx.Response) -> Tokens:
+    """The pair in an ``auth/token`` answer (error answers raise)."""
+    if response.is_error:
+        raise error_from_response(response)
+    body = _json_object(response, "sign-in answer")
+    access, refresh, lifetime = (
+        body.get("accessToken"),
+        body.get("refreshToken"),
+        body.get("expiresIn"),
+    )
+    if (
+        not isinstance(access, str)
+        or not isinstance(refresh, str)
+        or not isinstance(lifetime, int | float)
+        or isinstance(lifetime, bool)
+        or not access
+        or not refresh
+    ):
+        raise _malformed(response, "sign-in answer")
+    return Tokens(access, refresh, time.time() + float(lifetime))
+
+
+def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        raise _malformed(response, what) from None
+    if not isinstance(body, dict):
+        raise _malformed(response, what)
+    return body
+
+
+# A full change page can be megabytes of JSON; decoding that on the loop (the
+# GUI thread, under qasync) would stall the window, so big bodies go to a thread.
+_DECODE_OFF_LOOP_BYTES = 256 * 1024
+
+
+async def _json_object_off_loop(response: httpx.Response, what: str) -> dict[str, Any]:
+    if len(response.content) < _DECODE_OFF_LOOP_BYTES:
+        return _json_object(response, what)
+    try:
+        body = await asyncio.to_thread(json.loads, response.content)
+    except ValueError:
+        raise _malformed(response, what) from None
+    if not isinstance(body, dict):
+        raise _malformed(response, what)
+    return body
+
+
+def _malformed(response: httpx.Response, what: str) -> ApiError:
+    return ApiError(
+        response.status_code,
+        "malformed_response",
+        f"The server sent a {what} this version of AdvisorOS cannot read "
+        f"(HTTP {response.status_code}). Nothing was changed on this computer.",
+    )

@@ -1,0 +1,1 @@
+"""The sync engine: push the outbox, pull the change feed, keep both sides whole."""

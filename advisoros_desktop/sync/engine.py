@@ -1,0 +1,125 @@
+"""One sync cycle: push the outbox in order, then pull the change feed to its end.
+
+Network calls happen outside database transactions; each batch's results and
+each page with its cursor are committed in one transaction, so a crash at any
+point leaves a cache that resumes exactly where it stopped: sent mutations go
+again unchanged (the server answers "duplicate"), and the cursor names the
+last page the cache really holds.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+
+from advisoros_desktop.api.errors import ApiError, CursorGone
+from advisoros_desktop.store import outbox
+from advisoros_desktop.store.feed_apply import apply_page, apply_results, check_page, set_state
+from advisoros_desktop.store.local_store import LocalStore
+from advisoros_desktop.store.schema import conflicts
+from advisoros_desktop.sync.report import SyncReport
+from advisoros_desktop.sync.resync import FullResync
+
+log = logging.getLogger(__name__)
+
+
+class SyncApi(Protocol):
+    """What the engine needs of the API client (``advisoros_desktop.api.client.ApiClient``)."""
+
+    async def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]: ...
+
+    async def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
+
+
+class SyncEngine:
+    def __init__(
+        self, store: LocalStore, api: SyncApi, *, batch_size: int = 200, page_size: int = 1000
+    ) -> None:
+        self.store = store
+        self.api = api
+        self.batch_size = batch_size
+        self.page_size = page_size
+
+    async def sync_once(self) -> SyncReport:
+        report = SyncReport()
+        before = self._conflict_count()
+        await self.push(report)
+        unfinished = self.store.state("resync")
+        if unfinished:  # a full resync was cut short (crash, network): carry it through
+            report.full_resync = unfinished
+            await FullResync(self.store, self.api, self.page_size, unfinished).run(
+                report, resume=True
+            )
+            await self.push(report)
+        try:
+            await self.pull(report)
+        except CursorGone as gone:
+            # The server cannot continue this cursor: send what is pending first, so
+            # nothing of ours is lost, then take the whole data set again.
+            log.warning("full resync: %s", gone)
+            await self.push(report)
+            report.full_resync = gone.code
+            await FullResync(self.store, self.api, self.page_size, gone.code).run(report)
+            await self.push(report)  # what the resync found the server had lost
+        report.conflicts = self._conflict_count() - before
+        report.pending = self.store.pending_count()
+        return report
+
+    async def push(self, report: SyncReport) -> None:
+        while True:
+            with self.store.transaction() as txn:
+                batch = outbox.take_batch(txn, self.batch_size)
+            if not batch:
+                return
+            try:
+                results = await self.api.push([entry.as_mutation() for entry in batch])
+            except ApiError as err:
+                self._refused_batch(batch, err)
+                if err.status == 422 and err.code == "mutation_id_reused":
+                    continue  # the offending entries were set aside; the rest goes on
+                raise
+            with self.store.transaction() as txn:
+                tally = apply_results(txn, batch, results)
+            report.pushed += tally["applied"] + tally["duplicate"]
+            report.rejected += tally["rejected"]
+
+    def _refused_batch(self, batch: list[outbox.OutboxEntry], err: ApiError) -> None:
+        with self.store.transaction() as txn:
+            reused = set()
+            if isinstance(err.details, dict):
+                reused = set(err.details.get("mutationIds") or [])
+            for entry in batch:
+                if entry.mutation_id in reused:
+                    outbox.reject(
+                        txn,
+                        entry.seq,
+                        "The server already knows this change's id "
+                        "for a different change; it was not applied.",
+                    )
+            outbox.note_failure(
+                txn, [e.seq for e in batch if e.mutation_id not in reused], str(err)
+            )
+
+    async def pull(self, report: SyncReport) -> None:
+        while True:
+            cursor = self.store.state("cursor")
+            page = await self.api.changes(cursor, self.page_size)
+            check_page(page)  # a malformed page raises before anything is written
+            stored_epoch = self.store.state("epoch")
+            if stored_epoch is not None and page["epoch"] != stored_epoch:
+                raise CursorGone(410, "epoch_changed", "The server's data set was replaced.")
+            with self.store.transaction() as txn:
+                report.pulled += apply_page(txn, page)
+            if not page["hasMore"]:
+                return
+
+    def _conflict_count(self) -> int:
+        with self.store.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(conflicts)).scalar_one())
+
+
+def mark_synced(store: LocalStore, when: str) -> None:
+    with store.transaction() as txn:
+        set_state(txn, "lastSyncAt", when)
