@@ -27,6 +27,8 @@ class ServerConfig:
     db_url: str | None = None
     access_token_seconds: int = 900
     refresh_token_days: int = 30
+    # A used refresh token still works this long, for a client whose reply was lost.
+    refresh_reuse_seconds: float = 60.0
     # Requests per second per caller (token or address), with a burst allowance; 0 disables.
     rate_limit_per_second: float = 0.0
     rate_limit_burst: int = 50

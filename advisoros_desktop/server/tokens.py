@@ -2,7 +2,9 @@
 
 Opaque random tokens (not JWTs) because the server that issues them is the
 only one that checks them, and a row can be revoked. Refresh tokens rotate:
-using one revokes it and issues a new pair.
+using one issues a new pair and retires the old one after a short grace period,
+so a client whose reply to a refresh was lost can refresh again instead of
+being signed out; after that, a used refresh token is worthless.
 """
 
 from __future__ import annotations
@@ -82,4 +84,20 @@ def find_session(conn: sa.Connection, token: str, kind: str) -> sa.Row[tuple[obj
 def revoke(conn: sa.Connection, token: str) -> None:
     conn.execute(
         sessions.update().where(sessions.c.tokenHash == token_hash(token)).values(revoked=True)
+    )
+
+
+def retire(conn: sa.Connection, token: str, grace_seconds: float) -> None:
+    """Let a used refresh token live ``grace_seconds`` more, then never again."""
+    if grace_seconds <= 0:
+        revoke(conn, token)
+        return
+    conn.execute(
+        sessions.update()
+        .where(sessions.c.tokenHash == token_hash(token))
+        .values(
+            expiresAt=sa.func.min(sessions.c.expiresAt, time.time() + grace_seconds)
+            if conn.dialect.name == "sqlite"
+            else sa.func.least(sessions.c.expiresAt, time.time() + grace_seconds)
+        )
     )

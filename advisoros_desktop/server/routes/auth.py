@@ -19,7 +19,7 @@ from advisoros_desktop.server.passwords import verify_password
 from advisoros_desktop.server.records import read_record, to_wire
 from advisoros_desktop.server.schema import credentials, organizations
 from advisoros_desktop.server.state import ServerState, current_caller, server_state
-from advisoros_desktop.server.tokens import Caller, find_session, issue_pair, revoke
+from advisoros_desktop.server.tokens import Caller, find_session, issue_pair, retire
 
 router = APIRouter(tags=["auth"])
 
@@ -47,7 +47,7 @@ def token(body: TokenRequest, state: ServerState = Depends(server_state)) -> Tok
                     "invalid_refresh_token",
                     "This sign-in has expired; sign in again with your password.",
                 )
-            revoke(conn, body.refreshToken)
+            retire(conn, body.refreshToken, config.refresh_reuse_seconds)
             pair = issue_pair(
                 conn,
                 session.organizationId,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import httpx
 
-from tests.conftest import PASSWORD, LiveServer
+from tests.conftest import PASSWORD, LiveServer, start_server
 
 
 def test_sign_in_refresh_and_rotation(live_server: LiveServer) -> None:
@@ -26,11 +29,29 @@ def test_sign_in_refresh_and_rotation(live_server: LiveServer) -> None:
     me = http.get("/me", headers={"Authorization": f"Bearer {new_tokens['accessToken']}"})
     assert me.json()["user"]["email"] == alice.email
 
-    # A refresh token works once: a stolen, already-used one is worthless.
-    reused = http.post("/auth/token", json={"refreshToken": tokens["refreshToken"]})
-    assert reused.status_code == 401
-    assert "sign in again" in reused.json()["error"]["message"]
     http.close()
+
+
+def test_a_used_refresh_token_works_only_for_a_short_grace(tmp_path: Path) -> None:
+    server = start_server(tmp_path, refresh_reuse_seconds=1.0)
+    live = LiveServer(server)
+    try:
+        alice = live.account()
+        http = httpx.Client(base_url=live.api)
+        tokens = http.post("/auth/token", json={"email": alice.email, "password": PASSWORD})
+        refresh = tokens.json()["refreshToken"]
+        assert http.post("/auth/token", json={"refreshToken": refresh}).status_code == 200
+        # The reply to that refresh was lost: the client asks again at once, and may.
+        assert http.post("/auth/token", json={"refreshToken": refresh}).status_code == 200
+        time.sleep(1.2)
+        # Later, a used (perhaps stolen) refresh token is worthless.
+        reused = http.post("/auth/token", json={"refreshToken": refresh})
+        assert reused.status_code == 401
+        assert "sign in again" in reused.json()["error"]["message"]
+        http.close()
+    finally:
+        live.close()
+        server.stop()
 
 
 def test_routes_need_a_valid_token(live_server: LiveServer) -> None:
