@@ -21,7 +21,7 @@ from types import ModuleType
 from benchmarks import BenchmarkError, BenchmarkResult, Settings
 
 # Module names under ``benchmarks``, in the order ``make bench`` runs them.
-BENCHMARKS: tuple[str, ...] = ("change_feed",)
+BENCHMARKS: tuple[str, ...] = ("change_feed", "initial_sync")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -154,8 +154,7 @@ class ApiClient:
             not isinstance(results, list)
             or len(results) != len(mutations)
             or not all(
-                isinstance(result, dict) and result.get("mutationId") == sent.get("mutationId")
-                for result, sent in zip(results, mutations, strict=True)
+                _answers(result, sent) for result, sent in zip(results, mutations, strict=True)
             )
         ):
             raise _malformed(response, "mutation results")
@@ -299,6 +298,28 @@ async def _json_object_off_loop(response: httpx.Response, what: str) -> dict[str
     if not isinstance(body, dict):
         raise _malformed(response, what)
     return body
+
+
+_RESULT_STATUSES = frozenset({"applied", "duplicate", "conflict", "rejected"})
+
+
+def _answers(result: object, sent: dict[str, Any]) -> bool:
+    """True when ``result`` is a readable answer to the mutation ``sent``: its id, a
+    known status, and, if it carries the record, that record with its id and version."""
+    if not isinstance(result, dict) or result.get("mutationId") != sent.get("mutationId"):
+        return False
+    if result.get("status") not in _RESULT_STATUSES:
+        return False  # read as "rejected", it would set the person's edit aside
+    record = result.get("record")
+    if record is None:
+        return True
+    version = record.get("version") if isinstance(record, dict) else None
+    return (
+        isinstance(record, dict)
+        and record.get("id") == sent.get("id")
+        and isinstance(version, int)
+        and not isinstance(version, bool)
+    )
 
 
 def _malformed(response: httpx.Response, what: str) -> ApiError:

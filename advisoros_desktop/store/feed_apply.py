@@ -17,13 +17,17 @@ from advisoros_desktop.store import outbox
 from advisoros_desktop.store.merge import (
     DELETED,
     add_conflict,
+    merge_into_row,
     merge_server_record,
     merge_tombstone,
 )
 from advisoros_desktop.store.outbox import OutboxEntry
-from advisoros_desktop.store.rows import get_row, update_row
-from advisoros_desktop.store.schema import sync_state
+from advisoros_desktop.store.page_merge import merge_items
+from advisoros_desktop.store.rows import Row, get_row, update_row
+from advisoros_desktop.store.schema import ENTITY_TABLES, sync_state
 from advisoros_desktop.store.transaction import WriteTxn
+
+RecordKey = tuple[str, str]
 
 
 class MalformedPage(ValueError):
@@ -64,12 +68,11 @@ def get_state(txn: WriteTxn, key: str) -> Any:
 
 
 def apply_page(txn: WriteTxn, page: Mapping[str, Any]) -> int:
-    """Apply a checked page and store its cursor and epoch; returns how many items it had."""
-    for item in page["items"]:
-        if item["deleted"]:
-            merge_tombstone(txn, item["entity"], item["id"], int(item["version"]))
-        else:
-            merge_server_record(txn, item["entity"], item["data"])
+    """Apply a checked page and store its cursor and epoch; returns how many items it had.
+
+    The items go in bulk (``page_merge``), with the same result as one by one.
+    """
+    merge_items(txn, page["items"])
     set_state(txn, "cursor", page["cursor"])
     set_state(txn, "epoch", page["epoch"])
     return len(page["items"])
@@ -78,9 +81,14 @@ def apply_page(txn: WriteTxn, page: Mapping[str, Any]) -> int:
 def apply_results(
     txn: WriteTxn, entries: Sequence[OutboxEntry], results: Sequence[Mapping[str, Any]]
 ) -> dict[str, int]:
-    """Record what the server did with each sent mutation."""
+    """Record what the server did with each sent mutation.
+
+    The rows of the entries' records are read up front, one query per entity
+    (a batch holds one entry per record), rather than twice per entry.
+    """
     by_id = {r.get("mutationId"): r for r in results}
     tally = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+    rows = _rows_before(txn, entries)
     for entry in entries:
         result = by_id.get(entry.mutation_id)
         if result is None:
@@ -88,16 +96,34 @@ def apply_results(
         status = str(result.get("status"))
         tally[status] = tally.get(status, 0) + 1
         if status in ("applied", "duplicate"):
-            _applied(txn, entry, result.get("record"))
+            _applied(txn, entry, result.get("record"), rows)
         elif status == "conflict":
             _conflicted(txn, entry, result)
         else:
             outbox.reject(txn, entry.seq, str(result.get("message") or "Refused by the server."))
+        rows.pop((entry.entity, entry.record_id), None)  # changed now: read it again if needed
         txn.touched(entry.entity, entry.record_id)
     return tally
 
 
-def _applied(txn: WriteTxn, entry: OutboxEntry, record: Any) -> None:
+def _rows_before(txn: WriteTxn, entries: Sequence[OutboxEntry]) -> dict[RecordKey, Row | None]:
+    """Each entry's record's row as it is now (None: not in the cache)."""
+    ids: dict[str, list[str]] = {}
+    for entry in entries:
+        ids.setdefault(entry.entity, []).append(entry.record_id)
+    rows: dict[RecordKey, Row | None] = {
+        (entity, record_id): None for entity, wanted in ids.items() for record_id in wanted
+    }
+    for entity, wanted in ids.items():
+        table = ENTITY_TABLES[entity]
+        found = txn.conn.execute(sa.select(table).where(table.c.id.in_(wanted))).mappings()
+        rows.update(((entity, row["id"]), dict(row)) for row in found)
+    return rows
+
+
+def _applied(
+    txn: WriteTxn, entry: OutboxEntry, record: Any, rows: dict[RecordKey, Row | None]
+) -> None:
     outbox.remove(txn, entry.seq)
     if not isinstance(record, Mapping):
         return
@@ -105,15 +131,22 @@ def _applied(txn: WriteTxn, entry: OutboxEntry, record: Any) -> None:
         merge_tombstone(txn, entry.entity, entry.record_id, int(record["version"]))
         update_row(txn.conn, entry.entity, entry.record_id, {"localDeleted": False})
         return
-    row = get_row(txn.conn, entry.entity, entry.record_id)
-    if row is not None:
-        # Fields the user changed again after this mutation left are now based on it.
-        dirty = dict(row["dirty"] or {})
-        for name, sent in entry.fields.items():
-            if row[name] != sent:
-                dirty[name] = record.get(name)
+    key = (entry.entity, entry.record_id)
+    row = rows[key] if key in rows else get_row(txn.conn, entry.entity, entry.record_id)
+    if row is None:
+        merge_server_record(txn, entry.entity, record)  # not here (any more): stored anew
+        return
+    # Fields the user changed again after this mutation left are now based on it.
+    dirty = dict(row["dirty"] or {})
+    for name, sent in entry.fields.items():
+        if row[name] != sent:
+            dirty[name] = record.get(name)
+    txn.touched(entry.entity, entry.record_id)
+    if int(record["version"]) < int(row["version"]):
         update_row(txn.conn, entry.entity, entry.record_id, {"dirty": dirty})
-    merge_server_record(txn, entry.entity, record)
+    else:
+        # merge_into_row writes the new dirty fields with the merged values, in one UPDATE.
+        merge_into_row(txn, entry.entity, {**row, "dirty": dirty}, record)
 
 
 def _conflicted(txn: WriteTxn, entry: OutboxEntry, result: Mapping[str, Any]) -> None:

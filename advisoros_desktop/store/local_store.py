@@ -16,7 +16,7 @@ from advisoros_desktop.domain.entities import ENTITIES, validate_fields
 from advisoros_desktop.domain.ids import is_valid_id, new_id
 from advisoros_desktop.store import outbox
 from advisoros_desktop.store.database import open_engine, reading
-from advisoros_desktop.store.merge import DELETED, add_conflict, merge_server_record
+from advisoros_desktop.store.merge import DELETED
 from advisoros_desktop.store.migrations import upgrade
 from advisoros_desktop.store.outbox import OutboxEntry
 from advisoros_desktop.store.rows import Row, field_names, get_row, insert_row, update_row, visible
@@ -294,20 +294,3 @@ class LocalStore:
             dirty.pop(name, None)
             update_row(txn.conn, entity, record_id, {name: conflict["theirs"], "dirty": dirty})
             outbox.drop_fields(txn, entity, record_id, {name})
-
-    # -- used by the sync engine ---------------------------------------------------
-    def add_conflict(
-        self,
-        txn: WriteTxn,
-        entity: str,
-        record_id: str,
-        field: str,
-        mine: Any,
-        theirs: Any,
-        version: int,
-        message: str | None = None,
-    ) -> None:
-        add_conflict(txn, entity, record_id, field, mine, theirs, version, message)
-
-    def merge(self, txn: WriteTxn, entity: str, data: Mapping[str, Any]) -> None:
-        merge_server_record(txn, entity, data)

@@ -55,32 +55,49 @@ def add_conflict(
     txn.conflicts = True
 
 
-def merge_server_record(txn: WriteTxn, entity: str, data: Mapping[str, Any]) -> None:
-    """Apply a live server record (from the feed or a push result)."""
-    record_id = str(data["id"])
-    names = field_names(entity)
-    server_meta = {
+def _server_meta(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {
         "version": data["version"],
         "createdAt": data.get("createdAt"),
         "updatedAt": data.get("updatedAt"),
         "deletedAt": None,
     }
+
+
+def new_row(entity: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The row of a server record the cache does not hold yet: the server's values, clean."""
+    return {
+        "id": str(data["id"]),
+        **_server_meta(data),
+        "dirty": {},
+        "localOnly": False,
+        "localDeleted": False,
+        **{n: data.get(n) for n in field_names(entity)},
+    }
+
+
+def merge_server_record(txn: WriteTxn, entity: str, data: Mapping[str, Any]) -> None:
+    """Apply a live server record (from the feed or a push result)."""
+    record_id = str(data["id"])
     row = get_row(txn.conn, entity, record_id)
     txn.touched(entity, record_id)
     if row is None:
-        insert_row(
-            txn.conn,
-            entity,
-            {
-                "id": record_id,
-                **server_meta,
-                "dirty": {},
-                "localOnly": False,
-                "localDeleted": False,
-                **{n: data.get(n) for n in names},
-            },
-        )
+        insert_row(txn.conn, entity, new_row(entity, data))
         return
+    merge_into_row(txn, entity, row, data)
+
+
+def merge_into_row(
+    txn: WriteTxn, entity: str, row: Mapping[str, Any], data: Mapping[str, Any]
+) -> None:
+    """Merge a live server record into ``row``, the record's current row in the cache.
+
+    The caller has read ``row`` in this transaction and marked the record touched;
+    ``merge_server_record`` does both for one record, ``page_merge`` for a page.
+    """
+    record_id = str(data["id"])
+    names = field_names(entity)
+    server_meta = _server_meta(data)
     if int(data["version"]) < int(row["version"]):
         return  # an older state than the one already here
     dirty: dict[str, Any] = dict(row["dirty"] or {})

@@ -9,14 +9,13 @@ after a lost reply must be the very same mutation, or the server refuses it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
 
 from advisoros_desktop.domain.ids import new_id
-from advisoros_desktop.store.rows import get_row
-from advisoros_desktop.store.schema import outbox
+from advisoros_desktop.store.schema import ENTITY_TABLES, outbox
 from advisoros_desktop.store.transaction import WriteTxn
 
 
@@ -135,6 +134,9 @@ def take_batch(txn: WriteTxn, limit: int) -> list[OutboxEntry]:
     One entry per record per batch: a second change to a record is frozen only
     after the first one's result is applied, so it is based on the version that
     result brought, not on a version the user's own change already replaced.
+    The records' versions are read with one query per entity and the entries
+    frozen with one executemany: a read and a write per entry made a batch of
+    200 take a tenth of a second.
     """
     rows = txn.conn.execute(
         sa.select(outbox)
@@ -150,27 +152,21 @@ def take_batch(txn: WriteTxn, limit: int) -> list[OutboxEntry]:
         if key in seen:
             break
         seen.add(key)
-        if entry.state == "pending":
-            current = get_row(txn.conn, entry.entity, entry.record_id)
-            base = None if entry.op == "create" else int(current["version"]) if current else 0
-            txn.conn.execute(
-                outbox.update()
-                .where(outbox.c.seq == entry.seq)
-                .values(state="sent", baseVersion=base)
-            )
-            entry = OutboxEntry(
-                entry.seq,
-                entry.mutation_id,
-                entry.entity,
-                entry.op,
-                entry.record_id,
-                base,
-                entry.fields,
-                "sent",
-                entry.attempts,
-                entry.last_error,
-            )
         batch.append(entry)
+    versions = _versions(txn.conn, [e for e in batch if e.state == "pending" and e.op != "create"])
+    frozen: list[dict[str, Any]] = []
+    for index, entry in enumerate(batch):
+        if entry.state == "pending":
+            base = None if entry.op == "create" else versions.get(_key(entry), 0)
+            frozen.append({"_seq": entry.seq, "_base": base})
+            batch[index] = replace(entry, base_version=base, state="sent")
+    if frozen:
+        txn.conn.execute(
+            outbox.update()
+            .where(outbox.c.seq == sa.bindparam("_seq"))
+            .values(state="sent", baseVersion=sa.bindparam("_base")),
+            frozen,
+        )
     if batch:
         txn.conn.execute(
             outbox.update()
@@ -181,8 +177,30 @@ def take_batch(txn: WriteTxn, limit: int) -> list[OutboxEntry]:
     return batch
 
 
+def _key(entry: OutboxEntry) -> tuple[str, str]:
+    return (entry.entity, entry.record_id)
+
+
+def _versions(conn: sa.Connection, entries: list[OutboxEntry]) -> dict[tuple[str, str], int]:
+    """The cached version of each entry's record (absent: not in the cache)."""
+    ids: dict[str, list[str]] = {}
+    for entry in entries:
+        ids.setdefault(entry.entity, []).append(entry.record_id)
+    found: dict[tuple[str, str], int] = {}
+    for entity, wanted in ids.items():
+        table = ENTITY_TABLES[entity]
+        query = sa.select(table.c.id, table.c.version).where(table.c.id.in_(wanted))
+        found.update(((entity, record_id), int(v)) for record_id, v in conn.execute(query))
+    return found
+
+
+# Built once, the entry as a parameter: applying a push's results removes one entry per
+# mutation, and a statement built with the literal cost more than the DELETE itself.
+_REMOVE = outbox.delete().where(outbox.c.seq == sa.bindparam("_seq"))
+
+
 def remove(txn: WriteTxn, seq: int) -> None:
-    txn.conn.execute(outbox.delete().where(outbox.c.seq == seq))
+    txn.conn.execute(_REMOVE, {"_seq": seq})
     txn.outbox = True
 
 

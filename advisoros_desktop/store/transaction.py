@@ -2,6 +2,10 @@
 
 Views refresh from these notices: nobody emits a "changed" signal by hand,
 and nobody is told about a change that was rolled back.
+
+Observers are called on the thread that committed: the sync engine writes
+pages from a worker thread, so a Qt observer must hand the notice to the GUI
+thread (a queued signal does).
 """
 
 from __future__ import annotations

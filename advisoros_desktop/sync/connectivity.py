@@ -41,6 +41,7 @@ class SyncScheduler:
         debounce_seconds: float = 1.5,
         interval_seconds: float = 60.0,
         max_offline_pause: float = 120.0,
+        offline_pause_seconds: float = 2.0,
         on_state: Callable[[SyncState, str], None] | None = None,
         on_report: Callable[[SyncReport], None] | None = None,
         wait_for_sign_in: Callable[[], Awaitable[None]] | None = None,
@@ -50,6 +51,8 @@ class SyncScheduler:
         self.debounce_seconds = debounce_seconds
         self.interval_seconds = interval_seconds
         self.max_offline_pause = max_offline_pause
+        # The first pause after a failed cycle is 1-2x this; each next one doubles.
+        self.offline_pause_seconds = offline_pause_seconds
         self._on_state = on_state or (lambda _state, _message: None)
         self._on_report = on_report or (lambda _report: None)
         self._wait_for_sign_in = wait_for_sign_in
@@ -61,13 +64,16 @@ class SyncScheduler:
         self._wake = asyncio.Event()
         self._debounce: asyncio.TimerHandle | None = None
         self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._paused = False
         self._offline_failures = 0
+        self._in_cycle = False
 
     # -- triggers ---------------------------------------------------------------
     def start(self) -> None:
         if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+            self._loop = asyncio.get_running_loop()
+            self._task = self._loop.create_task(self._run_forever())
             self.sync_now()
 
     async def stop(self) -> None:
@@ -85,9 +91,24 @@ class SyncScheduler:
         """A store observer: sync a moment after the user stops editing."""
         if changes is not None and not changes.outbox:
             return  # only edits that queued something for the server matter
-        loop = asyncio.get_running_loop()
+        if self._in_cycle:
+            # The engine's own outbox writes (a batch marked sent, its results) come
+            # here too and must not set off another cycle. What the user queues
+            # meanwhile is pushed by this cycle, or left pending: see ``run_cycle``.
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            # Store notices may come from a worker thread; the timer lives on the loop.
+            if self._loop is not None:
+                self._loop.call_soon_threadsafe(self._restart_debounce)
+            return
+        self._restart_debounce()
+
+    def _restart_debounce(self) -> None:
         if self._debounce is not None:
             self._debounce.cancel()
+        loop = asyncio.get_running_loop()
         self._debounce = loop.call_later(self.debounce_seconds, self._wake.set)
 
     def pause(self) -> None:
@@ -108,11 +129,12 @@ class SyncScheduler:
     def _wait_time(self) -> float:
         if self.state is SyncState.OFFLINE:
             # Growing pauses with jitter while the server is away: no request storm.
-            pause = min(self.max_offline_pause, 2.0 * 2 ** min(self._offline_failures, 10))
+            base = self.offline_pause_seconds
+            pause = min(self.max_offline_pause, base * 2 ** min(self._offline_failures, 10))
             return pause * (0.5 + self._rng.random() / 2)
         return self.interval_seconds
 
-    async def _loop(self) -> None:
+    async def _run_forever(self) -> None:
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self._wait_time())
@@ -125,7 +147,7 @@ class SyncScheduler:
         self._set(SyncState.SYNCING, "")
         self.cycles += 1
         try:
-            report = await self._run_cycle()
+            report = await self._run_marked()
         except SignInRequired as err:
             self._set(SyncState.SIGNED_OUT, err.message)
             if self._wait_for_sign_in is not None:
@@ -142,8 +164,28 @@ class SyncScheduler:
             self._offline_failures += 1
             self._set(SyncState.OFFLINE, f"Sync failed: {err}")
             return None
+        except Exception as err:
+            # A bug, or the computer itself failing (disk full, a locked file): the loop
+            # must not die with it, leaving "syncing" shown and nothing synced again.
+            log.exception("sync cycle failed unexpectedly")
+            self._offline_failures += 1
+            self._set(
+                SyncState.OFFLINE,
+                f"Sync failed unexpectedly ({type(err).__name__}); your changes are kept "
+                "and sync will try again.",
+            )
+            return None
         self._offline_failures = 0
         self.last_report = report
         self._on_report(report)
         self._set(SyncState.PAUSED if self._paused else SyncState.ONLINE, "")
+        if report.pending:
+            self.local_change()  # queued while this cycle was pulling: send it shortly
         return report
+
+    async def _run_marked(self) -> SyncReport:
+        self._in_cycle = True
+        try:
+            return await self._run_cycle()
+        finally:
+            self._in_cycle = False

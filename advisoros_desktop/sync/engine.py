@@ -9,6 +9,8 @@ last page the cache really holds.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from typing import Any, Protocol
 
@@ -20,7 +22,7 @@ from advisoros_desktop.store.feed_apply import apply_page, apply_results, check_
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import conflicts
 from advisoros_desktop.sync.report import SyncReport
-from advisoros_desktop.sync.resync import FullResync
+from advisoros_desktop.sync.resync import FullResync, check_progress
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +71,7 @@ class SyncEngine:
 
     async def push(self, report: SyncReport) -> None:
         while True:
-            with self.store.transaction() as txn:
-                batch = outbox.take_batch(txn, self.batch_size)
+            batch = await asyncio.to_thread(self._take_batch)
             if not batch:
                 return
             try:
@@ -80,10 +81,23 @@ class SyncEngine:
                 if err.status == 422 and err.code == "mutation_id_reused":
                     continue  # the offending entries were set aside; the rest goes on
                 raise
-            with self.store.transaction() as txn:
-                tally = apply_results(txn, batch, results)
+            tally = await asyncio.to_thread(self._apply_results, batch, results)
             report.pushed += tally["applied"] + tally["duplicate"]
             report.rejected += tally["rejected"]
+
+    def _take_batch(self) -> list[outbox.OutboxEntry]:
+        with self.store.transaction() as txn:
+            return outbox.take_batch(txn, self.batch_size)
+
+    def _apply_results(
+        self, batch: list[outbox.OutboxEntry], results: list[dict[str, Any]]
+    ) -> dict[str, int]:
+        with self.store.transaction() as txn:
+            return apply_results(txn, batch, results)
+
+    def _apply_page(self, page: dict[str, Any]) -> int:
+        with self.store.transaction() as txn:
+            return apply_page(txn, page)
 
     def _refused_batch(self, batch: list[outbox.OutboxEntry], err: ApiError) -> None:
         with self.store.transaction() as txn:
@@ -103,17 +117,33 @@ class SyncEngine:
             )
 
     async def pull(self, report: SyncReport) -> None:
-        while True:
-            cursor = self.store.state("cursor")
-            page = await self.api.changes(cursor, self.page_size)
-            check_page(page)  # a malformed page raises before anything is written
-            stored_epoch = self.store.state("epoch")
-            if stored_epoch is not None and page["epoch"] != stored_epoch:
-                raise CursorGone(410, "epoch_changed", "The server's data set was replaced.")
-            with self.store.transaction() as txn:
-                report.pulled += apply_page(txn, page)
-            if not page["hasMore"]:
-                return
+        """Fetch pages to the end, asking for the next page while storing this one.
+
+        Storing runs on a worker thread (a page is a large write; the loop thread
+        is the GUI's), and overlaps with the server preparing the next page. The
+        committed cursor still moves only after its page is stored.
+        """
+        cursor = self.store.state("cursor")
+        stored_epoch = self.store.state("epoch")
+        fetch = asyncio.ensure_future(self.api.changes(cursor, self.page_size))
+        try:
+            while True:
+                page = await fetch
+                check_page(page)  # a malformed page raises before anything is written
+                check_progress(page, cursor)
+                if stored_epoch is not None and page["epoch"] != stored_epoch:
+                    raise CursorGone(410, "epoch_changed", "The server's data set was replaced.")
+                if page["hasMore"]:
+                    fetch = asyncio.ensure_future(self.api.changes(page["cursor"], self.page_size))
+                report.pulled += await asyncio.to_thread(self._apply_page, page)
+                cursor, stored_epoch = page["cursor"], page["epoch"]
+                if not page["hasMore"]:
+                    return
+        finally:
+            if not fetch.done():
+                fetch.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await fetch
 
     def _conflict_count(self) -> int:
         with self.store.engine.connect() as conn:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from advisoros_desktop.store import resync_apply
-from advisoros_desktop.store.feed_apply import check_page
+from advisoros_desktop.store.feed_apply import MalformedPage, check_page
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.sync.report import SyncReport
 
 if TYPE_CHECKING:
     from advisoros_desktop.sync.engine import SyncApi
+
+
+def check_progress(page: Mapping[str, Any], cursor: str | None) -> None:
+    """A page that says more follow must move the cursor, or asking again would get it
+    again, forever: a broken server or proxy must not turn a sync into a request storm."""
+    if page["hasMore"] and page["cursor"] == cursor:
+        raise MalformedPage("the server said more changes follow, but its cursor did not move")
 
 
 class FullResync:
@@ -25,11 +34,20 @@ class FullResync:
             with self.store.transaction() as txn:
                 resync_apply.start(txn, self.reason)
         while True:
-            page = await self.api.changes(self.store.state("cursor"), self.page_size)
+            cursor = self.store.state("cursor")
+            page = await self.api.changes(cursor, self.page_size)
             check_page(page)
-            with self.store.transaction() as txn:
-                report.pulled += resync_apply.apply_resync_page(txn, page, self.reason)
+            check_progress(page, cursor)
+            report.pulled += await asyncio.to_thread(self._apply, page)
             if not page["hasMore"]:
                 break
+        await asyncio.to_thread(self._finish)
+
+    # Large writes run on a worker thread: the loop thread is the GUI's.
+    def _apply(self, page: Mapping[str, Any]) -> int:
+        with self.store.transaction() as txn:
+            return resync_apply.apply_resync_page(txn, page, self.reason)
+
+    def _finish(self) -> None:
         with self.store.transaction() as txn:
             resync_apply.finish(txn, self.reason)
