@@ -10,7 +10,6 @@ thread (a queued signal does).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -18,11 +17,9 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from advisoros_desktop.database_setup import utc_now
+
 log = logging.getLogger(__name__)
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)

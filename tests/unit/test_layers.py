@@ -11,13 +11,13 @@ QT_FREE = ("domain", "store", "api", "sync", "intake", "extraction", "server")
 QTGUI_ONLY = ("commands",)
 ALLOWED_IMPORTS = {
     "domain": set(),
-    "store": {"domain"},
+    "store": {"domain", "database_setup"},
     "api": {"domain"},
     "sync": {"domain", "store", "api", "paths"},
     "intake": {"domain", "store"},
     "extraction": {"domain"},
     "commands": {"domain", "store"},
-    "server": {"domain", "extraction", "paths"},
+    "server": {"domain", "extraction", "paths", "database_setup"},
 }
 
 
