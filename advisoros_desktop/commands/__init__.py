@@ -1,0 +1,1 @@
+"""Every user action declared once (registry), and the undoable commands."""

@@ -1,0 +1,142 @@
+"""The command registry: each action declared once, with its id, title and keys.
+
+Menus, the toolbar, context menus, keyboard shortcuts, the command palette and
+the cheat sheet are all built from these entries, so a command shows the same
+shortcut everywhere and a key cannot be bound twice without it being noticed.
+Titles are English source texts; the UI passes them through Qt's translation
+(context ``Commands``), which is why nothing here imports Qt.
+
+Key bindings are data: a default per command, overridden by the user's
+settings, checked for clashes per context. A binding without a modifier
+(``J``, ``/``, ``?``) is a *single-key* binding: the UI never fires those
+while a text field has focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Where a binding applies. "window" bindings work everywhere in the main window;
+# "table" ones only while a table has focus (so J/K can mean different things
+# elsewhere). A window binding clashes with a table binding on the same key.
+CONTEXTS = ("window", "table")
+MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
+
+Handler = Callable[[Any], None]
+Predicate = Callable[[Any], bool]
+
+
+def _always(_context: Any) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    title: str
+    category: str
+    handler: Handler
+    shortcuts: tuple[str, ...] = ()
+    context: str = "window"
+    enabled_when: Predicate = field(default=_always)
+    # Shown in the palette; False for commands that only make sense from a key.
+    in_palette: bool = True
+
+
+@dataclass(frozen=True)
+class Clash:
+    key: str
+    command_ids: tuple[str, ...]
+
+    def message(self, titles: Mapping[str, str]) -> str:
+        names = " and ".join(f"“{titles[c]}”" for c in self.command_ids)
+        return f"{self.key} is bound to both {names}."
+
+
+def normalize_key(sequence: str) -> str:
+    """``ctrl+shift+z`` → ``Ctrl+Shift+Z``: one spelling per key, so clashes are found."""
+    parts = [p.strip() for p in sequence.replace(" ", "").split("+")]
+    if sequence.endswith("++"):  # the "+" key itself
+        parts = [*parts[:-2], "+"]
+    if not parts or not parts[-1]:
+        raise ValueError(f"'{sequence}' is not a key sequence")
+    modifiers = {p.capitalize() for p in parts[:-1]}
+    unknown = modifiers - set(MODIFIERS)
+    if unknown:
+        raise ValueError(f"'{sequence}': unknown modifier {', '.join(sorted(unknown))}")
+    key = parts[-1]
+    key = key.upper() if len(key) == 1 else key[:1].upper() + key[1:]
+    return "+".join([*(m for m in MODIFIERS if m in modifiers), key])
+
+
+def is_single_key(sequence: str) -> bool:
+    """True for bindings without Ctrl, Alt or Meta (Shift alone still types text)."""
+    parts = normalize_key(sequence).split("+")
+    return not any(p in ("Ctrl", "Alt", "Meta") for p in parts[:-1])
+
+
+class CommandRegistry:
+    def __init__(self) -> None:
+        self._commands: dict[str, Command] = {}
+
+    def register(self, command: Command) -> Command:
+        if command.id in self._commands:
+            raise ValueError(f"command '{command.id}' is declared twice")
+        if command.context not in CONTEXTS:
+            raise ValueError(f"command '{command.id}': unknown context '{command.context}'")
+        for key in command.shortcuts:
+            normalize_key(key)  # refuse a misspelt default at declaration time
+        self._commands[command.id] = command
+        return command
+
+    def get(self, command_id: str) -> Command:
+        return self._commands[command_id]
+
+    def __iter__(self) -> Any:
+        return iter(self._commands.values())
+
+    def __len__(self) -> int:
+        return len(self._commands)
+
+    def bindings(
+        self, overrides: Mapping[str, Iterable[str]] | None = None
+    ) -> dict[str, tuple[str, ...]]:
+        """Each command's keys: the user's override where there is one, else the default."""
+        overrides = overrides or {}
+        unknown = set(overrides) - set(self._commands)
+        if unknown:
+            raise ValueError(f"shortcuts for unknown commands: {', '.join(sorted(unknown))}")
+        return {
+            cid: tuple(normalize_key(k) for k in overrides.get(cid, command.shortcuts))
+            for cid, command in self._commands.items()
+        }
+
+    def clashes(self, bindings: Mapping[str, Iterable[str]]) -> list[Clash]:
+        """Keys bound to more than one command where both could fire."""
+        by_key: dict[str, list[str]] = {}
+        for cid, keys in bindings.items():
+            for key in keys:
+                by_key.setdefault(normalize_key(key), []).append(cid)
+        clashes = []
+        for key, ids in sorted(by_key.items()):
+            contexts = {self._commands[c].context for c in ids}
+            # Two table-only bindings clash too; window vs table clash as well.
+            if len(ids) > 1 and (len(contexts) == 1 or "window" in contexts):
+                clashes.append(Clash(key, tuple(sorted(ids))))
+        return clashes
+
+    def titles(self) -> dict[str, str]:
+        return {cid: c.title for cid, c in self._commands.items()}
+
+    def cheat_sheet(
+        self, bindings: Mapping[str, Iterable[str]]
+    ) -> list[tuple[str, list[tuple[str, tuple[str, ...]]]]]:
+        """(category, [(title, keys)]) for every command that has a key, in category order."""
+        sections: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for command in self._commands.values():
+            keys = tuple(bindings.get(command.id, ()))
+            if keys:
+                sections.setdefault(command.category, []).append((command.title, keys))
+        return [(category, rows) for category, rows in sections.items()]
