@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from advisoros_desktop.api.errors import ApiError, CursorGone
+from advisoros_desktop.database_setup import utc_now
 from advisoros_desktop.store import outbox
 from advisoros_desktop.store.feed_apply import apply_page, apply_results, check_page, set_state
 from advisoros_desktop.store.local_store import LocalStore
@@ -67,6 +68,8 @@ class SyncEngine:
             await self.push(report)  # what the resync found the server had lost
         report.conflicts = self._conflict_count() - before
         report.pending = self.store.pending_count()
+        with self.store.transaction() as txn:  # the status bar's "last sync"
+            set_state(txn, "lastSyncAt", utc_now())
         return report
 
     async def push(self, report: SyncReport) -> None:
@@ -148,8 +151,3 @@ class SyncEngine:
     def _conflict_count(self) -> int:
         with self.store.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(conflicts)).scalar_one())
-
-
-def mark_synced(store: LocalStore, when: str) -> None:
-    with store.transaction() as txn:
-        set_state(txn, "lastSyncAt", when)

@@ -37,6 +37,7 @@ def test_offline_creates_with_references_arrive_intact(
         store.update("client", client_id, {"city": "Mystic"})
         report = await laptop.engine.sync_once()
         assert (report.pushed, report.pending, report.rejected) == (3, 0, 0)
+        assert store.state("lastSyncAt") is not None
         # The office desktop sees the same records, linked the same way.
         office = await open_desktop(live_server.url, alice.email, tmp_path / "office")
         await office.engine.sync_once()
