@@ -17,7 +17,6 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from advisoros_desktop.api.errors import ApiError, CursorGone
-from advisoros_desktop.database_setup import utc_now
 from advisoros_desktop.store import outbox
 from advisoros_desktop.store.feed_apply import apply_page, apply_results, check_page, set_state
 from advisoros_desktop.store.local_store import LocalStore
@@ -69,7 +68,7 @@ class SyncEngine:
         report.conflicts = self._conflict_count() - before
         report.pending = self.store.pending_count()
         with self.store.transaction() as txn:  # the status bar's "last sync"
-            set_state(txn, "lastSyncAt", utc_now())
+            set_state(txn, "lastSyncAt", txn.now)
         return report
 
     async def push(self, report: SyncReport) -> None:
