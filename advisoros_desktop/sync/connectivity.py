@@ -136,8 +136,11 @@ class SyncScheduler:
 
     async def _run_forever(self) -> None:
         while True:
+            # Not wait_for: on Python 3.11 it can swallow a cancellation that arrives as the
+            # wake event fires, and stop() (so quitting the app) would then wait forever.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self._wait_time())
+                async with asyncio.timeout(self._wait_time()):
+                    await self._wake.wait()
             self._wake.clear()
             if self._paused:
                 continue
