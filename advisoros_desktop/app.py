@@ -1,27 +1,47 @@
-"""Composition root of the desktop program: builds the AppContext and the window.
+"""Composition root of the desktop program: builds the AppContext and starts the window.
 
 Nothing else creates long-lived objects; everything that needs the workspace,
-the settings or the data folder receives them from here.
+the settings or the data folder receives them from here. The asyncio loop is
+qasync's, driven by Qt on the GUI thread.
+
+With ``ADVISOROS_EXIT_AFTER_FIRST_PAINT=1`` in the environment (left out of
+``--help``: it is for ``python -m benchmarks cold_start``), the program prints
+``first-paint <time.monotonic()>`` once the main window has painted and
+``first-sync <time.monotonic()> <state>`` after the first sync cycle, then quits
+the usual way, stopping the local workspace it started.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import os
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from advisoros_desktop.local_workspace import LocalWorkspace, start_local_workspace
 from advisoros_desktop.paths import data_dir
 
+if TYPE_CHECKING:
+    from advisoros_desktop.desktop_startup import DesktopStartup
 
-@dataclass
-class AppContext:
-    data_dir: Path
-    workspace: LocalWorkspace
+FIRST_PAINT_ENV = "ADVISOROS_EXIT_AFTER_FIRST_PAINT"
+# How often a busy worker thread must hand Python's lock to others (default 5 ms).
+# The GUI thread takes and releases it at every SQLite step of a page read; at
+# 5 ms per hand-over a 200-row read behind a syncing worker took a third of a
+# second. At 1 ms the window stays responsive; the worker loses a little speed.
+GIL_SWITCH_INTERVAL = 0.001
+
+
+def prefer_gui_thread() -> None:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+
+
+VIEW_NAMES = ("clients", "engagements", "tasks", "documents", "review", "intake", "conflicts")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,13 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot",
         metavar="PNG",
-        help="render the window to PNG once its data has loaded, then exit",
+        help="render the main window on the demo workspace to PNG, then exit",
     )
     parser.add_argument(
         "--view",
-        default="summary",
-        choices=["summary"],
-        help="which view to render with --screenshot",
+        default="clients",
+        choices=VIEW_NAMES,
+        help="which view to show (with --screenshot: which one to render)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run offscreen on a temporary workspace, exercise every view, print one line",
     )
     return parser
 
@@ -58,34 +83,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
-    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
-    from PySide6.QtCore import QTimer
+    headless = args.self_test or args.screenshot
+    if headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+    if args.self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import qasync
     from PySide6.QtWidgets import QApplication
 
-    from advisoros_desktop.ui.workspace_summary import WorkspaceSummaryWindow
-
+    prefer_gui_thread()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("AdvisorOS Desktop")
-    folder = data_dir(args.data_dir)
-    context = AppContext(folder, start_local_workspace(folder, demo=args.demo))
-    window = WorkspaceSummaryWindow(context.workspace.api_url)
-    if args.screenshot:
+    app.setQuitOnLastWindowClosed(False)  # quitting waits for the sync and server to stop
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with tempfile.TemporaryDirectory(prefix="advisoros-self-test-") as scratch:
+        if args.self_test:
+            folder, demo = Path(scratch), True
+        elif args.screenshot:
+            # The demo workspace, in its own folder unless one is given.
+            folder, demo = (data_dir(args.data_dir) if args.data_dir else Path(scratch)), True
+        else:
+            folder, demo = data_dir(args.data_dir), args.demo
+        folder.mkdir(parents=True, exist_ok=True)
+        with loop:
+            return loop.run_until_complete(run(folder, demo, args))
 
-        def capture(*_args: object) -> None:
-            window.grab().save(args.screenshot)
-            app.quit()
 
-        window.fetcher.finished.connect(lambda *_: QTimer.singleShot(50, capture))
-        window.fetcher.failed.connect(lambda *_: QTimer.singleShot(50, capture))
-    window.show()
-    window.fetcher.fetch(
-        context.workspace.api_url, context.workspace.email, context.workspace.password
-    )
+async def run(folder: Path, demo: bool, args: argparse.Namespace) -> int:
+    from advisoros_desktop.desktop_startup import DesktopStartup
+    from advisoros_desktop.ui.app_context import build_context
+
+    context = build_context(folder)
+    startup = DesktopStartup(context, demo)
+    window = startup.open_cached_window()
+    if window is not None:
+        window.show_view(args.view)
+    connecting = asyncio.ensure_future(startup.connect())
     try:
-        return app.exec()
+        if args.self_test:
+            from advisoros_desktop.ui.self_test import run_self_test
+
+            return await run_self_test(startup)
+        if args.screenshot:
+            from advisoros_desktop.ui.screenshot import take_screenshot
+
+            return await take_screenshot(startup, Path(args.screenshot), args.view)
+        if os.environ.get(FIRST_PAINT_ENV):
+            return await _report_first_paint(startup)
+        await connecting
+        if startup.window is not None and window is None:
+            startup.window.show_view(args.view)
+        return int(await startup.closed)
     finally:
-        context.workspace.stop()
+        if not connecting.done():
+            await connecting
+        await startup.shutdown()
+
+
+async def _report_first_paint(startup: DesktopStartup) -> int:
+    """Print when the main window first painted and when the first sync ended, then quit.
+
+    ``time.monotonic()`` is one clock for every process on the machine, so the
+    cold-start benchmark subtracts the moment it spawned this process. Quitting
+    waits for the first sync cycle: stopping the scheduler in the very turn its
+    first wake-up is delivered loses the cancellation (``asyncio.wait_for`` in
+    Python 3.11) and the program would never quit.
+    """
+    window = startup.window or await startup.ready
+    painted: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+    window.first_painted.connect(
+        lambda: None if painted.done() else painted.set_result(time.monotonic())
+    )
+    print(f"first-paint {await painted:.6f}", flush=True)
+    await startup.ready
+    assert startup.controller is not None
+    controller = startup.controller
+    while controller.scheduler.cycles == 0 or controller.state == "syncing":
+        await asyncio.sleep(0.02)
+    print(f"first-sync {time.monotonic():.6f} {controller.state}", flush=True)
+    return 0
 
 
 if __name__ == "__main__":

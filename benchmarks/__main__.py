@@ -21,7 +21,14 @@ from types import ModuleType
 from benchmarks import BenchmarkError, BenchmarkResult, Settings
 
 # Module names under ``benchmarks``, in the order ``make bench`` runs them.
-BENCHMARKS: tuple[str, ...] = ("change_feed", "initial_sync")
+BENCHMARKS: tuple[str, ...] = (
+    "change_feed",
+    "initial_sync",
+    "palette",
+    "table_filter",
+    "cold_start",
+    "gui_stalls",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,6 +36,7 @@ from advisoros_desktop.domain.entities import ENTITIES, FieldKind
 from advisoros_desktop.store.database import open_engine
 from advisoros_desktop.store.migrations import upgrade
 from advisoros_desktop.store.schema import ENTITY_TABLES, SEARCH_INDEXES
+from advisoros_desktop.store.search_index import CLIENT_NAMED_INDEXES
 
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL")
 
@@ -56,7 +57,9 @@ def make_plain_tables(path: Path) -> None:
 def make_cache_tables(path: Path, *, search: bool = True) -> None:
     """The cache's own schema (indexes, FTS5 tables and their triggers), by its migrations.
 
-    Without ``search`` the full-text triggers are dropped, to tell what search costs.
+    Without ``search`` the full-text triggers are dropped, to tell what search costs:
+    those on each searched table, and those on clients that re-index the records of
+    a client whose name changes (they fire for every client inserted).
     """
     engine = open_engine(path)
     try:
@@ -68,6 +71,9 @@ def make_cache_tables(path: Path, *, search: bool = True) -> None:
             for fts, _entity, _columns in SEARCH_INDEXES:
                 for suffix in ("ai", "au", "ad"):
                     conn.execute(f"DROP TRIGGER {fts}_{suffix}")
+            for index in CLIENT_NAMED_INDEXES:
+                for suffix in ("client_ai", "client_au", "client_ad"):
+                    conn.execute(f"DROP TRIGGER {index.table}_{suffix}")
             conn.commit()
 
 

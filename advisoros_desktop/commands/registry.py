@@ -7,9 +7,10 @@ Titles are English source texts; the UI passes them through Qt's translation
 (context ``Commands``), which is why nothing here imports Qt.
 
 Key bindings are data: a default per command, overridden by the user's
-settings, checked for clashes per context. A binding without a modifier
-(``J``, ``/``, ``?``) is a *single-key* binding: the UI never fires those
-while a text field has focus.
+settings, checked for clashes per context. A binding without Ctrl, Alt or Meta
+on a key that types or edits text (``J``, ``/``, ``?``, ``Del``) is a
+*single-key* binding: the UI never fires those while a text field has focus.
+Keys are spelt the way Qt's QKeySequence prints them (``PgDown``, ``Del``).
 """
 
 from __future__ import annotations
@@ -50,31 +51,88 @@ class Clash:
     key: str
     command_ids: tuple[str, ...]
 
-    def message(self, titles: Mapping[str, str]) -> str:
+    def message(self, titles: Mapping[str, str], key_text: str | None = None) -> str:
+        """``Ctrl+E is bound to both “Edit cell” and “Export”.`` (key_text: as displayed)."""
         names = " and ".join(f"“{titles[c]}”" for c in self.command_ids)
-        return f"{self.key} is bound to both {names}."
+        return f"{key_text or self.key} is bound to both {names}."
+
+
+# Qt's portable names for the named keys (what QKeySequence parses and prints),
+# looked up by the lower-case spellings people write: "Delete" and "Del" must be
+# one key, or a clash between them would go unnoticed.
+# fmt: off
+_QT_KEY_NAMES = (
+    "Space", "Esc", "Tab", "Backtab", "Backspace", "Return", "Enter", "Ins", "Del", "Pause",
+    "Print", "SysReq", "Home", "End", "Left", "Up", "Right", "Down", "PgUp", "PgDown", "Menu",
+    "Help", "Back", "Forward", "Refresh",
+)
+# fmt: on
+NAMED_KEYS: dict[str, str] = {
+    **{name.lower(): name for name in _QT_KEY_NAMES},
+    **{f"f{n}": f"F{n}" for n in range(1, 36)},
+    "escape": "Esc",
+    "insert": "Ins",
+    "delete": "Del",
+    "pageup": "PgUp",
+    "pgdn": "PgDown",
+    "pagedown": "PgDown",
+}
+# Named keys a text field uses for typing or moving its cursor. F-keys and Esc are
+# not among them, so F1 still opens help from inside a filter box.
+# fmt: off
+TEXT_EDITING_KEYS = frozenset((
+    "Space", "Tab", "Backtab", "Backspace", "Return", "Enter", "Ins", "Del", "Home", "End",
+    "Left", "Up", "Right", "Down", "PgUp", "PgDown",
+))
+# fmt: on
+
+
+# Symbols typed with Shift on a US keyboard: "Shift+?" can only mean "?", and Qt
+# matches that keystroke against the bare symbol, so the Shift is dropped. Other
+# symbols keep a written Shift ("Shift+/" stays), since it may mean that chord.
+_SHIFTED_SYMBOLS = frozenset('~!@#$%^&*()_+{}|:"<>?')
+
+
+def _split(sequence: str) -> tuple[set[str], str]:
+    """Modifiers and key as written; the "+" key itself is the one key containing "+"."""
+    compact = sequence.replace(" ", "")
+    if compact == "+" or compact.endswith("++"):
+        return {p.capitalize() for p in compact[:-2].split("+") if p}, "+"
+    *modifiers, key = compact.split("+")
+    if not key or "" in modifiers:
+        raise ValueError(f"'{sequence}' is not a key sequence")
+    return {m.capitalize() for m in modifiers}, key
 
 
 def normalize_key(sequence: str) -> str:
-    """``ctrl+shift+z`` → ``Ctrl+Shift+Z``: one spelling per key, so clashes are found."""
-    parts = [p.strip() for p in sequence.replace(" ", "").split("+")]
-    if sequence.endswith("++"):  # the "+" key itself
-        parts = [*parts[:-2], "+"]
-    if not parts or not parts[-1]:
-        raise ValueError(f"'{sequence}' is not a key sequence")
-    modifiers = {p.capitalize() for p in parts[:-1]}
+    """``ctrl+shift+z`` → ``Ctrl+Shift+Z``: one spelling per key, so clashes are found.
+
+    The result is Qt's portable text (``QKeySequence(s).toString()`` gives it back).
+    Shift is dropped before a symbol that needs it anyway (``Shift+?`` → ``?``): Qt
+    matches Shift+/ against ``?``, so a ``Shift+?`` binding would never fire.
+    """
+    modifiers, key = _split(sequence)
     unknown = modifiers - set(MODIFIERS)
     if unknown:
         raise ValueError(f"'{sequence}': unknown modifier {', '.join(sorted(unknown))}")
-    key = parts[-1]
-    key = key.upper() if len(key) == 1 else key[:1].upper() + key[1:]
+    if len(key) == 1:
+        key = key.upper() if len(key.upper()) == 1 else key
+        if key in _SHIFTED_SYMBOLS:
+            modifiers.discard("Shift")
+    elif key.lower() in NAMED_KEYS:
+        key = NAMED_KEYS[key.lower()]
+    else:
+        raise ValueError(f"'{sequence}': unknown key {key}")
     return "+".join([*(m for m in MODIFIERS if m in modifiers), key])
 
 
 def is_single_key(sequence: str) -> bool:
-    """True for bindings without Ctrl, Alt or Meta (Shift alone still types text)."""
-    parts = normalize_key(sequence).split("+")
-    return not any(p in ("Ctrl", "Alt", "Meta") for p in parts[:-1])
+    """True for bindings a text field takes as typing: no Ctrl, Alt or Meta, and a
+    character or an editing key. Shift alone still types text; F1 and Esc never do."""
+    modifiers, key = _split(normalize_key(sequence))
+    if modifiers & {"Ctrl", "Alt", "Meta"}:
+        return False
+    return len(key) == 1 or key in TEXT_EDITING_KEYS
 
 
 class CommandRegistry:

@@ -6,16 +6,30 @@ its outbox entry in one transaction, and announced to observers after commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-from advisoros_desktop.domain.entities import ENTITIES, validate_fields
+from advisoros_desktop.domain.entities import CASCADES, ENTITIES, validate_fields
 from advisoros_desktop.domain.ids import is_valid_id, new_id
-from advisoros_desktop.store import outbox
+from advisoros_desktop.store import outbox, search_index
+from advisoros_desktop.store.bulk_update import (
+    BULK_CHUNK,
+    READ_CHUNK,
+    BulkOutcome,
+    Progress,
+    rows_by_id,
+    update_in_chunks,
+)
 from advisoros_desktop.store.database import open_engine, reading
+from advisoros_desktop.store.field_edits import (
+    EditRefused,
+    apply_changes,
+    check_references,
+    requeue_dirty,
+)
 from advisoros_desktop.store.merge import DELETED
 from advisoros_desktop.store.migrations import upgrade
 from advisoros_desktop.store.outbox import OutboxEntry
@@ -28,13 +42,8 @@ from advisoros_desktop.store.transaction import (
     write_transaction,
 )
 
-
-class EditRefused(ValueError):
-    """An edit the store will not take; ``problems`` lists (field, message)."""
-
-    def __init__(self, message: str, problems: Sequence[tuple[str, str]] = ()) -> None:
-        super().__init__(message)
-        self.problems = list(problems)
+# Callers import these from here, with the store: they are part of its interface.
+__all__ = ["BulkOutcome", "EditRefused", "LocalStore", "Progress"]
 
 
 class LocalStore:
@@ -61,6 +70,27 @@ class LocalStore:
             row = get_row(conn, entity, record_id)
         return row if row is not None and visible(row) else None
 
+    def get_many(
+        self, entity: str, record_ids: Iterable[str], fields: Iterable[str] | None = None
+    ) -> dict[str, Row]:
+        """The visible records among ``record_ids``, by id, read in a few queries.
+
+        With ``fields``, each row holds only those (with ``id``, ``deletedAt`` and
+        ``localDeleted``): much quicker for thousands of records.
+        """
+        wanted = list(dict.fromkeys(record_ids))
+        names = None if fields is None else list(fields)
+        found: dict[str, Row] = {}
+        with reading(self.engine) as conn:
+            for start in range(0, len(wanted), READ_CHUNK):
+                chunk = wanted[start : start + READ_CHUNK]
+                found.update(
+                    (record_id, row)
+                    for record_id, row in rows_by_id(conn, entity, chunk, names).items()
+                    if visible(row)
+                )
+        return found
+
     def all(self, entity: str) -> list[Row]:
         table = ENTITY_TABLES[entity]
         with reading(self.engine) as conn:
@@ -86,14 +116,40 @@ class LocalStore:
                 ).scalar_one()
             )
 
+    def dependents(self, entity: str, record_id: str) -> int:
+        """How many visible records the server would delete or unlink with this one."""
+        total = 0
+        with reading(self.engine) as conn:
+            for child, reference, _action in CASCADES.get(entity, ()):
+                table = ENTITY_TABLES[child]
+                total += int(
+                    conn.execute(
+                        sa.select(sa.func.count())
+                        .select_from(table)
+                        .where(
+                            table.c[reference] == record_id,
+                            table.c.deletedAt.is_(None),
+                            table.c.localDeleted.is_(False),
+                        )
+                    ).scalar_one()
+                )
+        return total
+
     def search(self, entity: str, text: str, limit: int = 50) -> list[str]:
-        """Ids of clients or documents matching ``text`` (prefix match on every word)."""
+        """Ids of visible records having every typed word as a word prefix, best first.
+
+        Engagements, tasks and documents are also found by their client's name.
+        What was typed is only ever text to look for, never search syntax.
+        """
         fts = next(name for name, e, _cols in SEARCH_INDEXES if e == entity)
         table = ENTITY_TABLES[entity].name
-        words = [w.replace('"', '""') for w in text.split()]
-        if not words:
+        query = search_index.match_expression(text)
+        if query is None:
             return []
-        query = " ".join(f'"{w}"*' for w in words)
+        index = search_index.index_for(entity)
+        if index is not None:
+            # The text columns only: the state words ("archived"...) are no one's text.
+            query = f"{{{' '.join(index.text_columns)}}} : ({query})"
         with reading(self.engine) as conn:
             rows = conn.exec_driver_sql(
                 f"SELECT t.id FROM {fts} JOIN {table} t ON t.rowid = {fts}.rowid "
@@ -158,6 +214,7 @@ class LocalStore:
         return record_id
 
     def update(self, entity: str, record_id: str, changes: Mapping[str, Any]) -> None:
+        """Change fields of a record; a field put back before it was sent sends nothing."""
         spec = ENTITIES[entity]
         clean, problems = validate_fields(spec, changes, creating=False)
         if problems:
@@ -165,19 +222,31 @@ class LocalStore:
         with self.transaction() as txn:
             row = self._editable(txn, entity, record_id)
             self._check_references(txn, entity, clean)
-            changed = {k: v for k, v in clean.items() if row[k] != v}
-            if not changed:
-                return
-            dirty = dict(row["dirty"] or {})
-            for name in changed:
-                dirty.setdefault(name, row[name])  # the server value this change is based on
-            update_row(
-                txn.conn, entity, record_id, {**changed, "dirty": dirty, "updatedAt": txn.now}
-            )
-            outbox.record_update(txn, entity, record_id, changed)
-            txn.touched(entity, record_id)
+            entries = outbox.entries_for(txn.conn, entity, record_id)
+            apply_changes(txn, entity, row, clean, entries)
 
-    def delete(self, entity: str, record_id: str) -> None:
+    def update_many(
+        self,
+        entity: str,
+        changes: Mapping[str, Mapping[str, Any]],
+        *,
+        expected: Mapping[str, Mapping[str, Any]] | None = None,
+        progress: Progress | None = None,
+        chunk_size: int = BULK_CHUNK,
+    ) -> BulkOutcome:
+        """Change many records ({id: changes}), ``chunk_size`` records per transaction.
+
+        A record that refuses its change (invalid, deleted meanwhile) is reported
+        in the outcome and the others go on. With ``expected`` ({id: {field:
+        value}}), a field is changed only while it still holds that value.
+        ``progress(done, total)`` is called after each chunk is committed.
+        """
+        return update_in_chunks(
+            self.transaction, entity, changes, expected, progress, max(1, chunk_size)
+        )
+
+    def delete(self, entity: str, record_id: str) -> bool:
+        """Delete a record; True when it had never left and is gone without a trace."""
         with self.transaction() as txn:
             self._editable(txn, entity, record_id)
             never_sent = outbox.record_delete(txn, entity, record_id)
@@ -187,6 +256,28 @@ class LocalStore:
             else:
                 update_row(txn.conn, entity, record_id, {"localDeleted": True})
             txn.touched(entity, record_id)
+        return never_sent
+
+    def undelete(self, entity: str, record_id: str) -> bool:
+        """Take back a deletion not sent yet; False when it has gone to the server (or the
+        record is gone for another reason) and the record cannot come back as it was."""
+        with self.transaction() as txn:
+            row = get_row(txn.conn, entity, record_id)
+            if row is None or row["deletedAt"] is not None:
+                return False
+            if not row["localDeleted"]:
+                return True
+            entries = outbox.entries_for(txn.conn, entity, record_id)
+            deletions = [e for e in entries if e.op == "delete"]
+            if not deletions or any(e.state != "pending" for e in deletions):
+                return False
+            for entry in deletions:
+                outbox.remove(txn, entry.seq)
+            update_row(txn.conn, entity, record_id, {"localDeleted": False})
+            rest = [e for e in entries if e.op != "delete"]
+            requeue_dirty(txn, entity, {**row, "localDeleted": False}, rest)
+            txn.touched(entity, record_id)
+        return True
 
     def discard_rejected(self, seq: int) -> None:
         """Give up a change the server refused: its fields go back to the server's values."""
@@ -224,16 +315,7 @@ class LocalStore:
         return row
 
     def _check_references(self, txn: WriteTxn, entity: str, values: Mapping[str, Any]) -> None:
-        for ref in ENTITIES[entity].references():
-            target = values.get(ref.name)
-            if target is None or ref.references is None:
-                continue
-            row = get_row(txn.conn, ref.references, str(target))
-            if row is None or not visible(row):
-                raise EditRefused(
-                    f"{ref.label}: there is no such {ref.references}.",
-                    [(ref.name, f"no {ref.references} with id {target}")],
-                )
+        check_references(txn.conn, entity, values)
 
     # -- conflicts -----------------------------------------------------------------
     def resolve(self, conflict_ids: Iterable[int], keep: str) -> None:

@@ -2,9 +2,10 @@
 
 ``PRAGMA user_version`` records the version. Each step runs in one transaction
 with the version bump, so a crash mid-upgrade leaves the previous version
-intact. Steps only add: unsent outbox rows and dirty fields are never
-rewritten by an upgrade. Fields added to the domain catalog later become new
-columns automatically (``_add_catalog_columns``).
+intact. Steps only add (a search index may be rebuilt from the rows): unsent
+outbox rows and dirty fields are never rewritten by an upgrade. Fields added
+to the domain catalog later become new columns automatically
+(``_add_catalog_columns``), with their sort indexes (``_add_sort_indexes``).
 """
 
 from __future__ import annotations
@@ -14,14 +15,24 @@ from collections.abc import Callable
 import sqlalchemy as sa
 
 from advisoros_desktop.domain.entities import ENTITIES
+from advisoros_desktop.store import search_index, table_order
 from advisoros_desktop.store.schema import (
     ENTITY_TABLES,
-    SEARCH_INDEXES,
     conflicts,
     field_column,
     outbox,
     resync_seen,
     sync_state,
+)
+
+# The search indexes as schema 2 made them (schema 4 replaced the documents' one).
+_V2_SEARCH_INDEXES = (
+    (
+        "clients_fts",
+        "client",
+        ("businessName", "legalName", "primaryContactName", "primaryContactEmail", "taxId", "city"),
+    ),
+    ("documents_fts", "document", ("fileName", "description", "category")),
 )
 
 
@@ -34,7 +45,7 @@ def _v1_base_tables(conn: sa.Connection) -> None:
 
 def _v2_full_text_search(conn: sa.Connection) -> None:
     """FTS5 over clients and documents, kept in step by triggers on every write."""
-    for fts, entity, columns in SEARCH_INDEXES:
+    for fts, entity, columns in _V2_SEARCH_INDEXES:
         table = ENTITY_TABLES[entity].name
         cols = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)
@@ -64,10 +75,25 @@ def _v3_resync_progress(conn: sa.Connection) -> None:
     resync_seen.create(conn, checkfirst=True)
 
 
+def _v4_record_tables(conn: sa.Connection) -> None:
+    """What the record tables need to filter as the user types and to sort any column.
+
+    Engagements and tasks get full-text search; documents' is rebuilt to hold
+    the client's name too. Every column a table offers gets its sort index.
+    """
+    for statement in search_index.drop_statements("documents_fts"):
+        conn.exec_driver_sql(statement)
+    for index in search_index.CLIENT_NAMED_INDEXES:
+        for statement in search_index.create_statements(index):
+            conn.exec_driver_sql(statement)
+    _add_sort_indexes(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = (
     (1, _v1_base_tables),
     (2, _v2_full_text_search),
     (3, _v3_resync_progress),
+    (4, _v4_record_tables),
 )
 LATEST = MIGRATIONS[-1][0]
 
@@ -93,6 +119,7 @@ def upgrade(engine: sa.Engine, target: int = LATEST) -> int:
     if target == LATEST:
         with engine.begin() as conn:
             _add_catalog_columns(conn)
+            _add_sort_indexes(conn)
     return start
 
 
@@ -105,3 +132,9 @@ def _add_catalog_columns(conn: sa.Connection) -> None:
                 column = field_column(field.name, field.kind)
                 ddl = column.type.compile(dialect=conn.dialect)
                 conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{field.name}" {ddl}')
+
+
+def _add_sort_indexes(conn: sa.Connection) -> None:
+    """Sort indexes for every column the tables offer, new catalog fields included."""
+    for statement in table_order.index_statements():
+        conn.exec_driver_sql(statement)

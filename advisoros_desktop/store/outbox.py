@@ -2,14 +2,16 @@
 
 An edit and its outbox entry are written in the same transaction (the caller's).
 Entries not yet sent absorb later edits to the same record, so a field typed
-ten times goes to the server once. Once sent, an entry is frozen: a resend
-after a lost reply must be the very same mutation, or the server refuses it.
+ten times goes to the server once, and a field put back before it left
+(an undo) is taken out of them again (``field_edits`` decides which). Once
+sent, an entry is frozen: a resend after a lost reply must be the very same
+mutation, or the server refuses it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -69,35 +71,122 @@ def entries_for(conn: sa.Connection, entity: str, record_id: str) -> list[Outbox
     return [_entry(row) for row in rows]
 
 
+# Built once, the values as parameters: a bulk edit appends thousands of entries, and a
+# statement built with literal values cost SQLAlchemy more than SQLite's own work.
+_APPEND = outbox.insert()
+_SET_FIELDS = outbox.update().where(outbox.c.seq == sa.bindparam("_seq"))
+
+
+def _new_entry(
+    now: str, entity: str, op: str, record_id: str, fields: Mapping[str, Any]
+) -> dict[str, Any]:
+    return {
+        "mutationId": new_id(),
+        "entity": entity,
+        "op": op,
+        "recordId": record_id,
+        "baseVersion": None,
+        "fields": dict(fields),
+        "state": "pending",
+        "attempts": 0,
+        "lastError": None,
+        "createdAt": now,
+    }
+
+
 def append(txn: WriteTxn, entity: str, op: str, record_id: str, fields: Mapping[str, Any]) -> None:
-    txn.conn.execute(
-        outbox.insert().values(
-            mutationId=new_id(),
-            entity=entity,
-            op=op,
-            recordId=record_id,
-            baseVersion=None,
-            fields=dict(fields),
-            state="pending",
-            attempts=0,
-            lastError=None,
-            createdAt=txn.now,
-        )
-    )
+    txn.conn.execute(_APPEND, _new_entry(txn.now, entity, op, record_id, fields))
     txn.outbox = True
 
 
-def record_update(txn: WriteTxn, entity: str, record_id: str, fields: Mapping[str, Any]) -> None:
-    """Queue changed fields, merged into the record's last unsent create or update."""
-    entries = entries_for(txn.conn, entity, record_id)
-    last = entries[-1] if entries else None
-    if last is not None and last.state == "pending" and last.op in ("create", "update"):
-        txn.conn.execute(
-            outbox.update().where(outbox.c.seq == last.seq).values(fields={**last.fields, **fields})
+@dataclass
+class OutboxWrites:
+    """Outbox writes held back to go as one executemany each at ``flush``.
+
+    A bulk edit's chunk of records then costs three statements, not one or two
+    per record: SQLAlchemy's work per statement was most of a record's cost.
+    """
+
+    new: list[dict[str, Any]] = field(default_factory=list)
+    fields: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+
+    def flush(self, txn: WriteTxn) -> None:
+        if self.removed:
+            txn.conn.execute(_REMOVE, self.removed)
+        if self.fields:
+            txn.conn.execute(_SET_FIELDS, self.fields)
+        if self.new:
+            txn.conn.execute(_APPEND, self.new)
+        if self.removed or self.fields or self.new:
+            txn.outbox = True
+        self.new, self.fields, self.removed = [], [], []
+
+
+def entries_for_many(
+    conn: sa.Connection, entity: str, record_ids: Sequence[str]
+) -> dict[str, list[OutboxEntry]]:
+    """Each record's entries in order, with one query (a bulk edit's chunk of records)."""
+    found: dict[str, list[OutboxEntry]] = {record_id: [] for record_id in record_ids}
+    if record_ids:
+        rows = conn.execute(
+            sa.select(outbox)
+            .where(outbox.c.entity == entity, outbox.c.recordId.in_(list(record_ids)))
+            .order_by(outbox.c.seq)
         )
-        txn.outbox = True
-        return
-    append(txn, entity, "update", record_id, fields)
+        for row in rows:
+            found[row.recordId].append(_entry(row))
+    return found
+
+
+def record_update(
+    txn: WriteTxn,
+    entity: str,
+    record_id: str,
+    fields: Mapping[str, Any],
+    *,
+    drop: Set[str] = frozenset(),
+    entries: Sequence[OutboxEntry] | None = None,
+    writes: OutboxWrites | None = None,
+) -> None:
+    """Queue changed fields, merged into the record's last unsent create or update.
+
+    ``drop`` names fields to take out of the unsent updates first (their change
+    was taken back before it left). ``entries`` are the record's entries when
+    the caller has read them already in this transaction; with ``writes`` the
+    caller flushes the writes itself, before anything reads the outbox again.
+    """
+    held = writes if writes is not None else OutboxWrites()
+    if entries is None:
+        entries = entries_for(txn.conn, entity, record_id)
+    if drop:
+        entries = _without_fields(held, entries, drop)
+    last = entries[-1] if entries else None
+    if not fields:
+        pass
+    elif last is not None and last.state == "pending" and last.op in ("create", "update"):
+        held.fields.append({"_seq": last.seq, "fields": {**last.fields, **fields}})
+    else:
+        held.new.append(_new_entry(txn.now, entity, "update", record_id, fields))
+    if writes is None:
+        held.flush(txn)
+
+
+def _without_fields(
+    writes: OutboxWrites, entries: Sequence[OutboxEntry], names: Set[str]
+) -> list[OutboxEntry]:
+    """Take ``names`` out of the unsent updates; returns the entries left, as they will be."""
+    remaining: list[OutboxEntry] = []
+    for entry in entries:
+        if entry.state == "pending" and entry.op == "update" and names & entry.fields.keys():
+            fields = {k: v for k, v in entry.fields.items() if k not in names}
+            if not fields:
+                writes.removed.append({"_seq": entry.seq})
+                continue
+            writes.fields.append({"_seq": entry.seq, "fields": fields})
+            entry = replace(entry, fields=fields)
+        remaining.append(entry)
+    return remaining
 
 
 def record_delete(txn: WriteTxn, entity: str, record_id: str) -> bool:

@@ -9,9 +9,13 @@ with:
 - one SELECT per entity for the rows the cache already holds of the page's
   records (a page is at most 1,000 items, well under SQLite's 32,766 bound
   parameters);
-- one executemany INSERT per entity for the records it does not hold yet. The
-  full-text search triggers still fire for each row, so search stays in step
-  (they are most of what storing a row costs: see docs/benchmarks.md);
+- multi-row INSERTs (``INSERT ... VALUES (...), (...)``, ``ROWS_PER_INSERT``
+  rows each, every value a bound parameter) for the records it does not hold
+  yet. The full-text search triggers still fire for each row, so search stays
+  in step; but FTS5 writes what its triggers gathered to disk at the end of
+  every statement, so an executemany of one-row INSERTs wrote one index
+  segment per row (and merged them all again), and storing a first sync's
+  pages took about twice as long;
 - the same field-by-field merge as one record at a time (``merge_into_row``:
   dirty fields, conflicts, outbox) for records it holds, and the same
   ``merge_tombstone`` for deletions, in the page's order.
@@ -24,9 +28,11 @@ does) is applied the one-by-one way after everything before it is written.
 
 from __future__ import annotations
 
+import itertools
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -43,6 +49,13 @@ from advisoros_desktop.store.transaction import WriteTxn
 
 RecordKey = tuple[str, str]
 Parameters = tuple[Any, ...]
+
+# New rows per INSERT statement. More rows make fewer, larger search-index segments,
+# but a longer statement to prepare and keep; past a hundred the gain is small.
+ROWS_PER_INSERT = 100
+# Bound parameters SQLite allows in one statement when the driver cannot say:
+# the smallest default of any SQLite (999, before 3.32).
+_FALLBACK_PARAMETER_LIMIT = 999
 
 
 def merge_items(txn: WriteTxn, items: Sequence[Mapping[str, Any]]) -> None:
@@ -111,11 +124,46 @@ def _rows_held(
 
 
 def _insert(conn: sa.Connection, new_rows: dict[str, list[Parameters]]) -> None:
-    """Write the buffered new rows, one executemany per entity, and empty the buffer."""
+    """Write the buffered new rows, in order, many to a statement, and empty the buffer."""
+    limit = _parameter_limit(conn)
     for entity, rows in new_rows.items():
-        if rows:
-            conn.exec_driver_sql(_insert_plan(conn.dialect, entity).sql, rows)
+        if not rows:
+            continue
+        plan = _insert_plan(conn.dialect, entity)
+        at = 0
+        for size in _statement_sizes(len(rows), max(1, min(ROWS_PER_INSERT, limit // plan.width))):
+            chunk = rows[at : at + size]
+            conn.exec_driver_sql(plan.sql(size), tuple(itertools.chain.from_iterable(chunk)))
+            at += size
     new_rows.clear()
+
+
+def _statement_sizes(rows: int, most: int) -> list[int]:
+    """Rows per statement: ``most`` while they last, then the rest in powers of two.
+
+    Every size is a statement prepared and kept in the connection's statement
+    cache, with the search triggers compiled into it. A rest of any size made
+    up to ``ROWS_PER_INSERT`` of them, which held some 15 MB more during a
+    first sync; in powers of two there are eight sizes at most.
+    """
+    sizes = [most] * (rows // most)
+    rest = rows % most
+    power = 1 << rest.bit_length()
+    while rest:
+        power >>= 1
+        if rest & power:
+            sizes.append(power)
+            rest -= power
+    return sizes
+
+
+def _parameter_limit(conn: sa.Connection) -> int:
+    """How many bound parameters one statement may have on this connection."""
+    dbapi = conn.connection.dbapi_connection
+    getlimit = getattr(dbapi, "getlimit", None)  # Python 3.11's sqlite3; not every driver
+    if getlimit is None:
+        return _FALLBACK_PARAMETER_LIMIT
+    return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
 
 # Columns whose value comes from the server record, in this order, before the fields.
@@ -134,10 +182,22 @@ class _InsertPlan:
     ones ``insert_row`` writes; only the per-row bookkeeping around them goes.
     """
 
-    sql: str
+    head: str  # "INSERT INTO table (columns) VALUES "
+    width: int  # columns, so parameters a row
     fixed: Parameters  # the columns every new row has the same value in, converted
     fields: tuple[str, ...]  # the catalog's fields, in parameter order after ``fixed``
     conversions: tuple[tuple[int, Callable[[Any], Any]], ...]  # (index in fields, processor)
+    # The statement text by number of rows: a page's chunks are mostly the same size.
+    _statements: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def sql(self, rows: int) -> str:
+        """The INSERT of ``rows`` rows: every value a bound parameter, never a literal."""
+        statement = self._statements.get(rows)
+        if statement is None:
+            one = f"({', '.join('?' for _ in range(self.width))})"
+            statement = self.head + ", ".join(itertools.repeat(one, rows))
+            self._statements[rows] = statement
+        return statement
 
     def parameters(self, data: Mapping[str, Any]) -> Parameters:
         values = [data.get(name) for name in self.fields]
@@ -185,9 +245,9 @@ def _insert_plan(dialect: sa.Dialect, entity: str) -> _InsertPlan:
         raise RuntimeError(f"new_row and the {table.name} table no longer agree; update this")
     preparer = dialect.identifier_preparer
     plan = _InsertPlan(
-        sql=f"INSERT INTO {preparer.format_table(table)} "
-        f"({', '.join(preparer.quote(name) for name in names)}) "
-        f"VALUES ({', '.join('?' for _ in names)})",
+        head=f"INSERT INTO {preparer.format_table(table)} "
+        f"({', '.join(preparer.quote(name) for name in names)}) VALUES ",
+        width=len(names),
         fixed=tuple(converted(name, template[name]) for name in fixed_names),
         fields=fields,
         conversions=tuple(

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from advisoros_desktop.domain.entities import ENTITIES, EntitySpec, FieldKind
+from advisoros_desktop.store.search_index import CLIENT_NAMED_INDEXES
 
 metadata = sa.MetaData()
 
@@ -116,12 +117,14 @@ resync_seen = sa.Table(
     sa.Column("recordId", sa.String(36), primary_key=True),
 )
 
-# Full-text search: (virtual table, entity, indexed fields).
+# Full-text search: (virtual table, entity, indexed fields). The clients' index
+# reads its text from the clients table; the others also hold the client's
+# name and are described in ``search_index``.
 SEARCH_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "clients_fts",
         "client",
         ("businessName", "legalName", "primaryContactName", "primaryContactEmail", "taxId", "city"),
     ),
-    ("documents_fts", "document", ("fileName", "description", "category")),
+    *((index.table, index.entity, index.fields) for index in CLIENT_NAMED_INDEXES),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from advisoros_desktop.api.client import ApiClient
 from advisoros_desktop.api.retry import RetryPolicy
@@ -41,6 +42,12 @@ class Account:
         self.store.close()
 
 
+def cache_path(data_dir: Path, server_identity: str, me: dict[str, Any]) -> Path:
+    """The cache file of the account ``me`` (the server's /me answer) on that server."""
+    folder = account_folder(data_dir, server_identity, me["organization"]["id"], me["user"]["id"])
+    return folder / "cache.db"
+
+
 async def open_account(
     server_url: str,
     email: str,
@@ -48,16 +55,29 @@ async def open_account(
     data_dir: Path,
     tokens: TokenStore,
     retry: RetryPolicy | None = None,
+    *,
+    cache_identity: str | None = None,
+    open_store: LocalStore | None = None,
 ) -> Account:
-    """Sign in (with the password, or with tokens kept from before) and open the cache."""
+    """Sign in (with the password, or with tokens kept from before) and open the cache.
+
+    ``cache_identity`` names the server for the cache folder when its address is
+    not stable (the local workspace listens on a new port at every start).
+    ``open_store`` is a cache the caller opened already (the desktop shows the
+    last account's cache before the server answers); it is used when it is the
+    one this account needs, else it is left alone and the right one is opened.
+    """
     api = ApiClient(api_root(server_url), tokens, account_key(server_url, email), retry=retry)
     try:
         if password is not None:
             me = await api.sign_in(email, password)
         else:
             me = await api.me()  # raises SignInRequired when no usable tokens are kept
-        folder = account_folder(data_dir, api.base_url, me["organization"]["id"], me["user"]["id"])
-        store = LocalStore(folder / "cache.db")
+        path = cache_path(data_dir, cache_identity or api.base_url, me)
+        if open_store is not None and open_store.path == path:
+            store = open_store
+        else:
+            store = LocalStore(path)
     except BaseException:
         await api.aclose()
         raise

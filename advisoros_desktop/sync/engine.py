@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from advisoros_desktop.api.errors import ApiError, CursorGone
-from advisoros_desktop.store import outbox
+from advisoros_desktop.store import deferred_indexes, outbox
 from advisoros_desktop.store.feed_apply import apply_page, apply_results, check_page, set_state
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import conflicts
@@ -124,10 +124,15 @@ class SyncEngine:
         Storing runs on a worker thread (a page is a large write; the loop thread
         is the GUI's), and overlaps with the server preparing the next page. The
         committed cursor still moves only after its page is stored.
+
+        A first sync of more than one page into an empty cache leaves most sort
+        indexes out and builds them when the pull ends, also on a worker thread
+        (``deferred_indexes``).
         """
         cursor = self.store.state("cursor")
         stored_epoch = self.store.state("epoch")
         fetch = asyncio.ensure_future(self.api.changes(cursor, self.page_size))
+        deferred = False
         try:
             while True:
                 page = await fetch
@@ -137,6 +142,10 @@ class SyncEngine:
                     raise CursorGone(410, "epoch_changed", "The server's data set was replaced.")
                 if page["hasMore"]:
                     fetch = asyncio.ensure_future(self.api.changes(page["cursor"], self.page_size))
+                    if cursor is None:  # never pulled a page before: the whole firm is coming
+                        # Set first: even if this is cut short, whatever went is built again.
+                        deferred = True
+                        await asyncio.to_thread(deferred_indexes.defer_if_empty, self.store.engine)
                 report.pulled += await asyncio.to_thread(self._apply_page, page)
                 cursor, stored_epoch = page["cursor"], page["epoch"]
                 if not page["hasMore"]:
@@ -146,6 +155,9 @@ class SyncEngine:
                 fetch.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await fetch
+            if deferred:
+                # Whether the pull ended or failed, the tables must not stay without them.
+                await asyncio.to_thread(deferred_indexes.build_missing, self.store.engine)
 
     def _conflict_count(self) -> int:
         with self.store.engine.connect() as conn:

@@ -15,6 +15,10 @@ import pytest
 EXPECTED = {
     "change_feed": ("records/s",),
     "initial_sync": ("records/s", "edits sent in"),
+    "palette": ("per keystroke",),
+    "table_filter": ("keystroke",),
+    "cold_start": ("launch to first paint", "bare PySide6 window"),
+    "gui_stalls": ("longest stall during the sync", "idle window", "intake: not measured"),
 }
 
 

@@ -36,16 +36,43 @@ def _registry() -> CommandRegistry:
         ("j", "J"),
         ("ctrl++", "Ctrl++"),
         ("f1", "F1"),
-        ("pgdown", "Pgdown"),
+        ("pgdown", "PgDown"),
+        ("Page Down", "PgDown"),
+        ("PgDn", "PgDown"),
+        ("Delete", "Del"),
+        ("escape", "Esc"),
+        ("ctrl+pageup", "Ctrl+PgUp"),
+        ("+", "+"),
+        ("Shift+?", "?"),
+        ("ctrl+shift+?", "Ctrl+?"),
+        ("Shift+/", "Shift+/"),
+        ("Shift+1", "Shift+1"),
+        ("Ctrl+,", "Ctrl+,"),
     ],
 )
 def test_keys_have_one_spelling(raw: str, clean: str) -> None:
     assert normalize_key(raw) == clean
 
 
+@pytest.mark.parametrize("raw", ["", "Ctrl+", "Ctrl++K", "Ctrl+PageDn", "Ctrl+K, Ctrl+S"])
+def test_what_is_not_one_key_is_refused(raw: str) -> None:
+    with pytest.raises(ValueError):
+        normalize_key(raw)
+
+
+def test_two_spellings_of_one_key_clash() -> None:
+    registry = _registry()
+    registry.register(Command("doc.delete", "Delete document", "Documents", _noop, ("Delete",)))
+    registry.register(Command("doc.archive", "Archive", "Documents", _noop, ("Del",)))
+    [clash] = registry.clashes(registry.bindings())
+    assert clash.key == "Del"
+
+
 def test_misspelt_keys_are_refused_with_a_reason() -> None:
     with pytest.raises(ValueError, match="unknown modifier Strg"):
         normalize_key("Strg+K")
+    with pytest.raises(ValueError, match="unknown key PageDn"):
+        normalize_key("Ctrl+PageDn")
     registry = CommandRegistry()
     with pytest.raises(ValueError):
         registry.register(Command("x", "X", "General", _noop, ("Hyper+X",)))
@@ -53,7 +80,11 @@ def test_misspelt_keys_are_refused_with_a_reason() -> None:
 
 def test_single_key_bindings_are_told_apart() -> None:
     assert is_single_key("J") and is_single_key("/") and is_single_key("Shift+?")
+    assert is_single_key("Shift+J") and is_single_key("Delete") and is_single_key("PgDown")
+    assert is_single_key("+") and is_single_key("Space")
     assert not is_single_key("Ctrl+K") and not is_single_key("Alt+Left")
+    # Keys that never type text still work from inside a text field.
+    assert not is_single_key("F1") and not is_single_key("Esc")
 
 
 def test_user_overrides_replace_defaults_and_clashes_are_found() -> None:
@@ -67,6 +98,10 @@ def test_user_overrides_replace_defaults_and_clashes_are_found() -> None:
     assert clash.command_ids == ("edit.undo", "palette.open")
     assert (
         clash.message(registry.titles()) == "Ctrl+K is bound to both “Undo” and “Command palette…”."
+    )
+    assert (
+        clash.message(registry.titles(), key_text="⌘K")
+        == "⌘K is bound to both “Undo” and “Command palette…”."
     )
     with pytest.raises(ValueError, match="unknown commands: nope"):
         registry.bindings({"nope": ["X"]})

@@ -16,12 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+import sqlalchemy as sa
+
 from advisoros_desktop.domain.ids import new_id
-from advisoros_desktop.store import outbox
+from advisoros_desktop.store import outbox, page_merge
 from advisoros_desktop.store.feed_apply import apply_page, check_page, set_state
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.merge import merge_server_record, merge_tombstone
-from advisoros_desktop.store.schema import SEARCH_INDEXES
+from advisoros_desktop.store.schema import ENTITY_TABLES, SEARCH_INDEXES
 from advisoros_desktop.store.transaction import ChangeSet, WriteTxn
 
 NOW = "2026-11-21T12:00:00.000Z"
@@ -206,11 +209,13 @@ def test_a_page_in_bulk_leaves_the_cache_one_by_one_leaves(tmp_path: Path) -> No
     assert after == _snapshot(reference)
     # The page did reach every kind of record, so the comparison above means something.
     assert len(after["conflicts"]) == 3
-    assert len(after["clients_fts"]) == 3 and len(after["documents_fts"]) == 2
+    # Three documents: the invoice by its name, "Año fiscal" by its description, and the
+    # W-2 of the client "Zephyr Partners 0" through its client's name (indexed with it).
+    assert len(after["clients_fts"]) == 3 and len(after["documents_fts"]) == 3
 
 
 def test_a_first_sync_page_stores_values_as_a_single_insert_does(tmp_path: Path) -> None:
-    """New rows go in by executemany with SQLAlchemy's conversions: JSON, booleans, NULLs."""
+    """New rows go in by multi-row INSERTs with SQLAlchemy's conversions: JSON, booleans, NULLs."""
     client_id = new_id()
     page = _page(
         [
@@ -224,3 +229,78 @@ def test_a_first_sync_page_stores_values_as_a_single_insert_does(tmp_path: Path)
     _apply(tmp_path / "bulk.db", page, apply_page)
     _apply(tmp_path / "reference.db", page, _one_by_one)
     assert _snapshot(tmp_path / "bulk.db") == _snapshot(tmp_path / "reference.db")
+
+
+def _first_sync_page(count: int) -> dict[str, Any]:
+    """``count`` new clients, each followed by its document, one record twice in the middle."""
+    items: list[dict[str, Any]] = []
+    for n in range(count):
+        client_id = new_id()
+        items.append(_client(client_id, 1, businessName=f"Zephyr Partners {n}", city=None))
+        items.append(_document(new_id(), client_id, 1, fileName=f"Invoice {n}.pdf"))
+    # A record seen again mid-page: the rows buffered before it are written first.
+    again = items[count + 1]
+    items.insert(count + 2, {**again, "version": 2, "data": {**again["data"], "version": 2}})
+    return _page(items)
+
+
+def _inserts_of(path: Path, page: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Apply ``page`` in bulk; the INSERT statements sent to SQLite, with their parameters."""
+    store = LocalStore(path)
+    sent: list[tuple[str, Any]] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if statement.startswith(("INSERT INTO clients ", "INSERT INTO documents ")):
+            sent.append((statement, parameters))
+
+    sa.event.listen(store.engine, "before_cursor_execute", note)
+    with store.transaction() as txn:
+        txn.now = NOW
+        apply_page(txn, page)
+    store.close()
+    return sent
+
+
+@pytest.mark.parametrize("parameter_limit", [None, 50, 10])
+def test_new_rows_go_many_to_a_statement_in_the_pages_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parameter_limit: int | None
+) -> None:
+    """Past one statement, past the parameter limit, and split by a repeated record,
+    the rows are the ones (and the rowids) that inserting one by one gives."""
+    if parameter_limit is not None:  # an older SQLite, or another driver
+        monkeypatch.setattr(page_merge, "_parameter_limit", lambda _conn: parameter_limit)
+    count = 2 * page_merge.ROWS_PER_INSERT + 7
+    page = _first_sync_page(count)
+    for name in ("bulk.db", "reference.db"):
+        LocalStore(tmp_path / name).close()
+    sent = _inserts_of(tmp_path / "bulk.db", page)
+    _apply(tmp_path / "reference.db", page, _one_by_one)
+    after = _snapshot(tmp_path / "bulk.db")
+    assert after == _snapshot(tmp_path / "reference.db")
+    assert len(after["clients"]) == count and len(after["documents"]) == count
+
+    for entity in ("client", "document"):
+        table = ENTITY_TABLES[entity]
+        width = len(table.columns)
+        statements = [(sql, p) for sql, p in sent if sql.startswith(f"INSERT INTO {table.name} ")]
+        rows = [len(p) // width for _sql, p in statements]
+        assert sum(rows) == count
+        assert all(len(p) == sql.count("?") for sql, p in statements)
+        # Values are bound, never written into the statement.
+        assert not any("Zephyr" in sql or "Invoice" in sql for sql, _p in statements)
+        limit = parameter_limit or 32766
+        per_statement = max(1, min(page_merge.ROWS_PER_INSERT, limit // width))
+        assert max(rows) == per_statement
+        assert all(len(p) <= max(limit, width) for _sql, p in statements)
+
+
+def test_statements_come_in_few_sizes() -> None:
+    """Each size is a statement kept prepared: a page's rest must not make a new one each time."""
+    most = page_merge.ROWS_PER_INSERT
+    sizes: set[int] = set()
+    for rows in range(0, 3 * most + 1):
+        split = page_merge._statement_sizes(rows, most)
+        assert sum(split) == rows and all(0 < size <= most for size in split)
+        sizes.update(split)
+    assert len(sizes) <= most.bit_length() + 1
+    assert page_merge._statement_sizes(7, 1) == [1] * 7

@@ -1,0 +1,260 @@
+"""Every field of the selected record, read-only, beside the table.
+
+Table cells cut long notes and hide columns; the pane shows the whole record
+with its labels, wrapped and selectable, and says plainly which changes have
+not reached the server yet (and, for a changed field, what the server still
+holds) so an accountant knows what a colleague sees.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisoros_desktop.domain.entities import ENTITIES, EntitySpec, FieldKind, FieldSpec
+from advisoros_desktop.ui.field_format import display_text
+
+PENDING_MARK = "●"
+CONFLICT_MARK = "⚠"
+MUTED = QPalette.ColorRole.PlaceholderText
+PLAIN = QPalette.ColorRole.WindowText
+JSON_LINES = 20
+
+_BANNER = {
+    "pending": "background: #fff4d6; color: #4a3500; border: 1px solid #e0b94f;",
+    "conflict": "background: #fdecea; color: #5f1111; border: 1px solid #c62828;",
+}
+
+
+def _selectable(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)  # record text is data, never markup
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    return label
+
+
+def detail_text(spec: FieldSpec, value: object, labels: Mapping[str, str]) -> str:
+    """The full text of one field in the pane: references by name, structured data
+    spelt out (a table cell only says how much there is)."""
+    if spec.kind is FieldKind.REFERENCE and value is not None:
+        return labels.get(spec.name) or f"{value} (not in this workspace yet)"
+    if spec.kind is FieldKind.JSON and value not in (None, ""):
+        return _json_lines(value)
+    return display_text(spec, value)
+
+
+def _json_lines(value: object) -> str:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    if not isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    lines = [
+        f"{key}: {item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)}"
+        for key, item in value.items()
+    ]
+    if len(lines) > JSON_LINES:
+        lines = [*lines[:JSON_LINES], f"… {len(lines) - JSON_LINES} more"]
+    return "\n".join(lines)
+
+
+def pending_summary(row: Mapping[str, object]) -> str:
+    """What of this record the server has not received yet, in one sentence (or "")."""
+    if row.get("localDeleted"):
+        return "Deleted here — pending upload to server."
+    if row.get("localOnly"):
+        return "Created here — pending upload to server."
+    dirty = row.get("dirty") or {}
+    if isinstance(dirty, Mapping) and dirty:
+        count = len(dirty)
+        return f"{count} change{'' if count == 1 else 's'} pending upload to server."
+    return ""
+
+
+class _FieldRow:
+    """The widgets of one field: its label, its value, and the server's value if different."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
+        self.spec = spec
+        self.name = QLabel(spec.label, parent)
+        self.name.setForegroundRole(MUTED)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.value = _selectable(QLabel(parent))
+        self.value.setWordWrap(True)
+        self.value.setAccessibleName(spec.label)
+        self.name.setBuddy(self.value)
+        self.server = _selectable(QLabel(parent))
+        self.server.setWordWrap(True)
+        self.server.setForegroundRole(MUTED)
+        self.server.hide()
+
+    def show_value(
+        self, row: Mapping[str, object], labels: Mapping[str, str], conflicted: bool
+    ) -> None:
+        spec = self.spec
+        text = detail_text(spec, row.get(spec.name), labels)
+        self.value.setToolTip("")
+        if spec.name == "checksum" and len(text) > 24:
+            # A hash cannot wrap; its ends are what people compare. The whole one is a hover away.
+            self.value.setToolTip(text)
+            text = f"{text[:12]}…{text[-8:]}"
+        self.value.setText(text or "—")
+        self.value.setForegroundRole(PLAIN if text else MUTED)
+        dirty = row.get("dirty") or {}
+        pending = isinstance(dirty, Mapping) and spec.name in dirty
+        mark = CONFLICT_MARK if conflicted else PENDING_MARK if pending else ""
+        self.name.setText(f"{mark} {spec.label}" if mark else spec.label)
+        # A changed field's label stands out from the quiet grey of the others.
+        font = self.name.font()
+        font.setBold(bool(mark))
+        self.name.setFont(font)
+        self.name.setForegroundRole(PLAIN if mark else MUTED)
+        self.name.setToolTip(
+            "Conflicts with the server's version"
+            if conflicted
+            else "Changed here, pending upload to server"
+            if pending
+            else ""
+        )
+        if pending and isinstance(dirty, Mapping):
+            self.server.setText(self._server_note(dirty[spec.name]))
+            self.server.show()
+        else:
+            self.server.hide()
+
+    def _server_note(self, base: object) -> str:
+        if self.spec.kind is FieldKind.REFERENCE:
+            return "Changed here; the server still has the earlier choice."
+        shown = display_text(self.spec, base)
+        return f"On the server: {shown}" if shown else "On the server: empty"
+
+
+class _EntityForm(QWidget):
+    """The laid-out fields of one entity; built once, refilled for each record."""
+
+    def __init__(self, entity: EntitySpec, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.entity = entity
+        layout = QVBoxLayout(self)
+        self.title = _selectable(QLabel(self))
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.kind = QLabel(entity.label.capitalize(), self)
+        self.kind.setForegroundRole(MUTED)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        layout.addWidget(self.title)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.banner)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(12)
+        self.rows = [_FieldRow(spec, self) for spec in entity.fields]
+        for i, field_row in enumerate(self.rows):
+            grid.addWidget(field_row.name, 2 * i, 0)
+            grid.addWidget(field_row.value, 2 * i, 1)
+            grid.addWidget(field_row.server, 2 * i + 1, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def show_record(
+        self, row: Mapping[str, object], labels: Mapping[str, str], conflicts: Collection[str]
+    ) -> None:
+        headline = next(
+            (row.get(f.name) for f in self.entity.fields if f.kind is FieldKind.TEXT), None
+        )
+        self.title.setText(str(headline) if headline else f"Untitled {self.entity.label}")
+        for field_row in self.rows:
+            field_row.show_value(row, labels, field_row.spec.name in conflicts)
+        self._show_banner(row, conflicts)
+
+    def _show_banner(self, row: Mapping[str, object], conflicts: Collection[str]) -> None:
+        if conflicts:
+            names = [s.label for s in self.entity.fields if s.name in conflicts]
+            what = ", ".join(names) if names else "the whole record"
+            text, tone = f"{CONFLICT_MARK} Conflicts with the server's version: {what}.", "conflict"
+        else:
+            text, tone = pending_summary(row), "pending"
+            text = f"{PENDING_MARK} {text}" if text else ""
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"QLabel {{ {_BANNER[tone]} border-radius: 3px; padding: 4px 6px; }}"
+        )
+        self.banner.setVisible(bool(text))
+
+
+class DetailPane(QWidget):
+    """Read-only view of the current record; call ``show_record`` on selection changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stack = QStackedWidget(self)
+        self._empty = QLabel(self.tr("Nothing selected"), self._stack)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setForegroundRole(MUTED)
+        self._scroll = QScrollArea(self._stack)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and PgDn scroll
+        self.setFocusProxy(self._scroll)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self._scroll)
+        # One form per entity, swapped into the scroll area, so that moving through a
+        # table refills labels instead of rebuilding them.
+        self._forms: dict[str, _EntityForm] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    def show_record(
+        self,
+        entity: str,
+        row: Mapping[str, object] | None,
+        labels: Mapping[str, str] | None = None,
+        *,
+        conflicts: Collection[str] = (),
+    ) -> None:
+        """Show ``row`` of ``entity``; None shows "Nothing selected".
+
+        ``labels`` names referenced records by field (``{"clientId": "Acme LLC"}``);
+        ``conflicts`` names fields in conflict with the server ("*" for the record).
+        """
+        if row is None or entity not in ENTITIES:
+            self._stack.setCurrentWidget(self._empty)
+            return
+        form = self._forms.get(entity)
+        if form is None:
+            form = self._forms[entity] = _EntityForm(ENTITIES[entity], self)
+        form.show_record(row, labels or {}, conflicts)
+        if self._scroll.widget() is not form:
+            previous = self._scroll.takeWidget()
+            if previous is not None:  # kept for its entity's next record
+                previous.setParent(self)
+                previous.hide()
+            self._scroll.setWidget(form)
+        self._scroll.verticalScrollBar().setValue(0)
+        self._stack.setCurrentWidget(self._scroll)
+
+    def showing_nothing(self) -> bool:
+        return self._stack.currentWidget() is self._empty

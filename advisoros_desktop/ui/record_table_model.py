@@ -1,0 +1,221 @@
+"""A table model over one entity in the local cache, read a window at a time.
+
+Rows are never all in memory: the model knows the row count and reads pages
+of ``PAGE_SIZE`` rows from SQLite when the view asks for them (an indexed
+read of a few milliseconds on the GUI thread), keeping the most recent pages.
+Sorting, filtering and scoping change the query and re-read; store notices
+drop the cached pages and refresh what is on screen.
+
+Edits go through the undo stack as commands, never straight to the store, so
+every change can be undone and reaches the outbox the same way.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+
+from advisoros_desktop.commands.undo_commands import EditRecord
+from advisoros_desktop.domain.entities import FieldKind
+from advisoros_desktop.store.local_store import LocalStore
+from advisoros_desktop.store.rows import Row
+from advisoros_desktop.store.table_query import (
+    TableQuery,
+    count_rows,
+    read_rows,
+    row_position,
+)
+from advisoros_desktop.store.transaction import ChangeSet
+from advisoros_desktop.ui.field_format import display_text
+from advisoros_desktop.ui.table_columns import TableColumns
+from advisoros_desktop.ui.table_roles import ENTITY_ROLE, FIELD_SPEC_ROLE, RECORD_ID_ROLE
+
+PAGE_SIZE = 200
+KEPT_PAGES = 40  # 8,000 rows: several screens either way of the visible part
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PENDING_COLOUR = QColor("#8a5a00")
+
+
+class RecordTableModel(QAbstractTableModel):
+    edit_refused = Signal(QModelIndex, str)
+    # Emitted after the rows were re-read: the row count, for the view's caption.
+    refreshed = Signal(int)
+
+    def __init__(
+        self,
+        store: LocalStore,
+        columns: TableColumns,
+        undo_stack: QUndoStack,
+        query: TableQuery | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.columns = columns
+        self._undo = undo_stack
+        self._query = query or TableQuery(columns.entity)
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._count = count_rows(store, self._query)
+        # Set by the main window: how a command reports its outcome to the user.
+        self.on_command_pushed: Callable[[Any], None] = lambda _command: None
+
+    # -- query -------------------------------------------------------------------
+    @property
+    def entity(self) -> str:
+        return self.columns.entity
+
+    @property
+    def query(self) -> TableQuery:
+        return self._query
+
+    def set_query(self, query: TableQuery) -> None:
+        if query == self._query:
+            return
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._count = count_rows(self._store, query)
+        self.endResetModel()
+        self.refreshed.emit(self._count)
+
+    def set_filter(self, text: str) -> None:
+        self.set_query(replace(self._query, text=text))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # Column -1 (no sort indicator) means the entity's natural order.
+        name = self.columns.fields[column].name if 0 <= column < len(self.columns.fields) else None
+        descending = order == Qt.SortOrder.DescendingOrder and name is not None
+        self.set_query(replace(self._query, sort_field=name, descending=descending))
+
+    # -- reading -----------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns.fields)
+
+    def row(self, number: int) -> Row | None:
+        """The record shown in row ``number`` (read from the cache when not held)."""
+        if not 0 <= number < self._count:
+            return None
+        page_number = number // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            page = read_rows(self._store, self._query, page_number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[page_number] = page
+            while len(self._pages) > KEPT_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        offset = number - page_number * PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def rows(self, numbers: Sequence[int]) -> list[Row]:
+        return [row for row in (self.row(n) for n in numbers) if row is not None]
+
+    def record_id(self, number: int) -> str | None:
+        row = self.row(number)
+        return None if row is None else str(row["id"])
+
+    def position_of(self, record_id: str) -> int | None:
+        return row_position(self._store, self._query, record_id)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        spec = self.columns.fields[index.column()]
+        if role == FIELD_SPEC_ROLE:
+            return spec
+        if role == ENTITY_ROLE:
+            return self.entity
+        row = self.row(index.row())
+        if row is None:
+            return None
+        if role == RECORD_ID_ROLE:
+            return row["id"]
+        value = row.get(spec.name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if spec.kind is FieldKind.REFERENCE:
+                return row.get(f"{spec.name}:label") or ""
+            return display_text(spec, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and spec.name in (row.get("dirty") or {}):
+            return self.tr("Changed here; not on the server yet")
+        if role == Qt.ItemDataRole.ForegroundRole and spec.name in (row.get("dirty") or {}):
+            return QBrush(PENDING_COLOUR)  # unsent values look different, as in a diff
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in (
+            FieldKind.MONEY,
+            FieldKind.INTEGER,
+            FieldKind.NUMBER,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns.fields[section].label
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        spec = self.columns.fields[index.column()]
+        if spec.writable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- editing -----------------------------------------------------------------
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row = self.row(index.row())
+        if row is None:
+            return False
+        spec = self.columns.fields[index.column()]
+        if row.get(spec.name) == value:
+            return True
+        command = EditRecord(self._store, self.entity, str(row["id"]), {spec.name: value})
+        self._undo.push(command)
+        self.on_command_pushed(command)
+        if command.error:
+            self.edit_refused.emit(QModelIndex(index), command.error)
+            return False
+        self.reload()  # show the new value now, not after the notice arrives
+        return True
+
+    # -- refreshing ----------------------------------------------------------------
+    def apply(self, changes: ChangeSet) -> None:
+        """Refresh after a commit that touched this entity (or its labels' sources)."""
+        touched = set(changes.records)
+        if self.entity in touched or touched & {"client", "user", "engagement"}:
+            self.reload()
+
+    def reload(self) -> None:
+        """Re-read the count and the rows on screen, keeping the view's current record."""
+        count = count_rows(self._store, self._query)
+        if count != self._count:
+            self.beginResetModel()
+            self._pages.clear()
+            self._count = count
+            self.endResetModel()
+        else:
+            self._pages.clear()
+            if count:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(count - 1, self.columnCount() - 1)
+                )
+        self.refreshed.emit(self._count)

@@ -1,0 +1,67 @@
+"""``--screenshot FILE --view NAME``: render the main window once its data is in, then exit.
+
+Used for the README's pictures and to look at a view without a screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from advisoros_desktop.desktop_startup import DesktopStartup
+
+log = logging.getLogger(__name__)
+
+FIRST_SYNC_TIMEOUT = 120.0
+
+
+async def wait_for_first_sync(startup: DesktopStartup, timeout: float = FIRST_SYNC_TIMEOUT) -> None:
+    await startup.ready
+    controller = startup.controller
+    assert controller is not None
+    done = asyncio.get_running_loop().create_future()
+
+    def reported(_report: object) -> None:
+        if not done.done():
+            done.set_result(None)
+
+    controller.report_ready.connect(reported)
+    if controller.scheduler.last_report is None:
+        await asyncio.wait_for(done, timeout)
+    # Pages stored on the worker thread may still have notices on their way here.
+    await settle(0.3)
+    if startup.window is not None:
+        startup.window.notices.flush()
+
+
+async def settle(seconds: float = 0.4) -> None:
+    """Let notices, layouts and paints happen before looking at the window."""
+    end = asyncio.get_running_loop().time() + seconds
+    while asyncio.get_running_loop().time() < end:
+        QCoreApplication.processEvents()
+        await asyncio.sleep(0.05)
+
+
+async def take_screenshot(startup: DesktopStartup, path: Path, view: str) -> int:
+    try:
+        await wait_for_first_sync(startup)
+    except (RuntimeError, TimeoutError) as err:
+        log.error("no data to show: %s", err)
+        return 1
+    window = startup.window
+    assert window is not None
+    window.show_view(view)
+    await settle()
+    window.notices.flush()
+    await settle()
+    if not window.grab().save(str(path)):
+        log.error("could not write %s", path)
+        return 1
+    log.info("saved %s", path)
+    window.close()
+    return 0

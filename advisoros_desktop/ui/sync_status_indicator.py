@@ -1,0 +1,280 @@
+"""The sync status in the status bar: online or not, what waits to be sent, when it last worked.
+
+It is what an accountant glances at before closing the laptop, so it says in
+words (never by colour alone) whether everything reached the server. During a
+sync the counts change hundreds of times a second; the indicator keeps only
+the latest values and shows them at most ten times a second (STYLE.md §7).
+Clicking it, or Enter/Space when it has focus, opens the outbox; the conflict
+count is a button of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QStyleOptionFocusRect,
+    QToolButton,
+    QWidget,
+)
+
+MIN_INTERVAL_MS = 100  # at most ten updates a second
+CLOCK_INTERVAL_MS = 30_000  # "Synced 2 min ago" stays true
+DETAIL_WIDTH = 280  # pixels of the offline / signed-out explanation before it is elided
+
+# state -> (words, colour of the dot)
+STATES: dict[str, tuple[str, str]] = {
+    "online": ("Online", "#2e7d32"),
+    "syncing": ("Syncing…", "#1565c0"),
+    "offline": ("Offline", "#b26a00"),
+    "signed_out": ("Signed out", "#c62828"),
+    "paused": ("Sync paused", "#757575"),
+}
+# Shown when the scheduler gave no message for a state that needs explaining.
+DEFAULT_DETAILS = {
+    "offline": "Your changes are kept and sent later.",
+    "signed_out": "Sign in to send your changes.",
+}
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def last_sync_text(iso_utc: str | None, now: dt.datetime) -> str:
+    """``Synced 2 min ago``; ``Never synced`` before the first successful sync."""
+    if not iso_utc:
+        return "Never synced"
+    try:
+        when = dt.datetime.fromisoformat(iso_utc)
+    except ValueError:
+        return "Last sync time unknown"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    seconds = (now - when).total_seconds()
+    if seconds < 60:
+        return "Synced just now"
+    if seconds < 3600:
+        return f"Synced {int(seconds // 60)} min ago"
+    if seconds < 86_400:
+        return f"Synced {int(seconds // 3600)} h ago"
+    local = when.astimezone()
+    return f"Synced on {local:%b} {local.day}, {local.year}"
+
+
+def exact_time(iso_utc: str) -> str:
+    """The moment in local time, to the minute, for the tooltip."""
+    try:
+        when = dt.datetime.fromisoformat(iso_utc)
+    except ValueError:
+        return iso_utc
+    return f"{when.astimezone():%Y-%m-%d %H:%M}"
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What the indicator should show; applied at most every ``MIN_INTERVAL_MS``."""
+
+    state: str = "online"
+    message: str = ""
+    pending: int = 0
+    conflicts: int = 0
+    last_sync: str | None = None
+
+
+class StatusDot(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = QColor("#757575")
+        self.setFixedSize(QSize(10, 10))
+
+    def set_colour(self, colour: str) -> None:
+        if QColor(colour) != self.colour:
+            self.colour = QColor(colour)
+            self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawEllipse(self.rect().adjusted(1, 1, -1, -1))
+
+
+class SyncStatusIndicator(QWidget):
+    """Status-bar widget; the window feeds it from the scheduler and the store."""
+
+    clicked = Signal()
+    conflicts_clicked = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._wanted = Wanted()
+        self._due = False
+        self.updates_shown = 0  # how many times new values were put on screen
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.dot = StatusDot(self)
+        self.state_label = QLabel(self)
+        self.detail_label = QLabel(self)
+        self.counts_label = QLabel(self)
+        self.last_sync_label = QLabel(self)
+        self.conflicts_button = QToolButton(self)
+        self.conflicts_button.setAutoRaise(True)
+        self.conflicts_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.conflicts_button.setToolTip(self.tr("Show the conflicts to decide"))
+        self.conflicts_button.clicked.connect(self.conflicts_clicked)
+        font = self.conflicts_button.font()
+        font.setBold(True)
+        self.conflicts_button.setFont(font)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 1, 4, 1)
+        layout.setSpacing(6)
+        layout.addWidget(self.dot)
+        for widget in (
+            self.state_label,
+            self.detail_label,
+            self.counts_label,
+            self.conflicts_button,
+            self.last_sync_label,
+        ):
+            layout.addWidget(widget)
+        self._cooldown = QTimer(self)
+        self._cooldown.setSingleShot(True)
+        self._cooldown.setInterval(MIN_INTERVAL_MS)
+        self._cooldown.timeout.connect(self._after_cooldown)
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_INTERVAL_MS)
+        self._clock.timeout.connect(self._request)
+        self._clock.start()
+        self._apply()
+
+    # -- what the window calls --------------------------------------------------------
+    def show_state(self, state: str, message: str) -> None:
+        """A ``SyncState`` value (online, syncing, offline, signed_out, paused) and why."""
+        self._want(replace(self._wanted, state=str(state), message=message))
+
+    def show_counts(self, pending: int, conflicts: int) -> None:
+        self._want(replace(self._wanted, pending=pending, conflicts=conflicts))
+
+    def show_last_sync(self, iso_utc: str | None) -> None:
+        self._want(replace(self._wanted, last_sync=iso_utc))
+
+    def flush(self) -> None:
+        """Show the latest values now (tests, and before the window is grabbed)."""
+        self._cooldown.stop()
+        self._due = False
+        self._apply()
+
+    # -- keyboard and mouse ---------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():  # a plain QWidget draws no focus mark of its own
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            painter = QPainter(self)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+            )
+
+    # -- throttling -------------------------------------------------------------------
+    def _want(self, wanted: Wanted) -> None:
+        if wanted == self._wanted:
+            return
+        self._wanted = wanted
+        self._request()
+
+    def _request(self) -> None:
+        # The first change shows at once; later ones within the interval wait for its end.
+        if self._cooldown.isActive():
+            self._due = True
+            return
+        self._apply()
+        self._cooldown.start()
+
+    def _after_cooldown(self) -> None:
+        if self._due:
+            self._due = False
+            self._apply()
+            self._cooldown.start()
+
+    def _apply(self) -> None:
+        self.updates_shown += 1
+        wanted = self._wanted
+        words, colour = STATES.get(wanted.state, (wanted.state, "#757575"))
+        self.dot.set_colour(colour)
+        self.state_label.setText(self.tr(words))
+        detail = ""
+        if wanted.state in DEFAULT_DETAILS:
+            detail = wanted.message or self.tr(DEFAULT_DETAILS[wanted.state])
+        metrics = self.detail_label.fontMetrics()
+        self.detail_label.setText(
+            metrics.elidedText(detail, Qt.TextElideMode.ElideRight, DETAIL_WIDTH)
+        )
+        self.detail_label.setVisible(bool(detail))
+        counts = plural(wanted.pending, "change to send", "changes to send")
+        self.counts_label.setText(counts)
+        self.counts_label.setVisible(wanted.pending > 0)
+        conflicts = plural(wanted.conflicts, "conflict", "conflicts")
+        self.conflicts_button.setText(conflicts)
+        self.conflicts_button.setVisible(wanted.conflicts > 0)
+        last = last_sync_text(wanted.last_sync, self._now())
+        self.last_sync_label.setText(last)
+        parts = [words]
+        if detail:
+            parts.append(detail)
+        if wanted.pending:
+            parts.append(counts)
+        if wanted.conflicts:
+            parts.append(conflicts)
+        parts.append(last)
+        self.setAccessibleName(self.tr("Sync status: {0}").format(". ".join(parts)))
+        tip = [wanted.message or words]
+        if wanted.last_sync:
+            tip.append(self.tr("Last sync: {0}").format(exact_time(wanted.last_sync)))
+        tip.append(self.tr("Click, or press Enter, to see the changes waiting to be sent."))
+        self.setToolTip("\n".join(tip))

@@ -1,0 +1,334 @@
+"""Every command of the main window, declared once.
+
+Handlers and enabled-when predicates receive the ``MainWindow``; they call its
+small public methods, so each command reads as one line of intent. Menus,
+shortcuts, context menus, the palette and the cheat sheet are built from
+these entries (see ``ui/command_actions.py``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from advisoros_desktop.commands.registry import Command, CommandRegistry
+from advisoros_desktop.ui import selection_commands
+
+if TYPE_CHECKING:
+    from advisoros_desktop.ui.main_window import MainWindow
+
+# (view id, title, shortcut): the navigation list, in order.
+VIEWS: tuple[tuple[str, str, str], ...] = (
+    ("clients", "Clients", "Ctrl+1"),
+    ("engagements", "Engagements", "Ctrl+2"),
+    ("tasks", "Tasks", "Ctrl+3"),
+    ("documents", "Documents", "Ctrl+4"),
+    ("review", "Review", "Ctrl+5"),
+    ("intake", "Intake", "Ctrl+6"),
+    ("conflicts", "Conflicts", "Ctrl+7"),
+)
+
+
+def _w(window: Any) -> MainWindow:
+    return window  # type: ignore[no-any-return]
+
+
+def _in_table(window: Any) -> bool:
+    return _w(window).current_record_view() is not None
+
+
+def _has_rows(window: Any) -> bool:
+    return _w(window).selected_count() > 0
+
+
+def _can_bulk(field: str) -> Any:
+    def enabled(window: Any) -> bool:
+        return _has_rows(window) and _w(window).current_entity_has(field)
+
+    return enabled
+
+
+def _in_conflicts(window: Any) -> bool:
+    return _w(window).current_view_name() == "conflicts"
+
+
+def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
+    def add(*args: Any, **kwargs: Any) -> None:
+        registry.register(Command(*args, **kwargs))
+
+    # Go
+    add(
+        "palette.open",
+        "Command palette…",
+        "Go",
+        lambda w: _w(w).open_palette(),
+        ("Ctrl+K", "Ctrl+Shift+P"),
+        in_palette=False,
+    )
+    for view, title, key in VIEWS:
+        add(
+            f"view.{view}",
+            f"Go to {title}",
+            "Go",
+            lambda w, view=view: _w(w).show_view(view),
+            (key,),
+        )
+    add("nav.back", "Back", "Go", lambda w: _w(w).go_back(), ("Backspace",))
+    add(
+        "filter.focus",
+        "Filter",
+        "Go",
+        lambda w: _w(w).focus_filter(),
+        ("/",),
+        enabled_when=_in_table,
+    )
+    # Table
+    add(
+        "row.next",
+        "Next row",
+        "Table",
+        lambda w: _w(w).move_rows(1),
+        ("J",),
+        "table",
+        in_palette=False,
+    )
+    add(
+        "row.previous",
+        "Previous row",
+        "Table",
+        lambda w: _w(w).move_rows(-1),
+        ("K",),
+        "table",
+        in_palette=False,
+    )
+    add(
+        "row.toggle_selection",
+        "Select or unselect row",
+        "Table",
+        lambda w: _w(w).toggle_selection(),
+        ("Space",),
+        "table",
+        in_palette=False,
+    )
+    add(
+        "record.open",
+        "Open",
+        "Table",
+        lambda w: _w(w).open_current(),
+        ("Return", "Enter"),
+        "table",
+        enabled_when=_in_table,
+    )
+    add(
+        "cell.edit",
+        "Edit cell",
+        "Table",
+        lambda w: _w(w).edit_current_cell(),
+        ("F2", "E"),
+        "table",
+        enabled_when=_in_table,
+    )
+    add(
+        "selection.copy",
+        "Copy rows for Excel",
+        "Table",
+        lambda w: selection_commands.copy_selection(_w(w)),
+        ("Ctrl+C",),
+        "table",
+        enabled_when=_has_rows,
+    )
+    add(
+        "selection.all",
+        "Select all rows",
+        "Table",
+        lambda w: _w(w).select_all(),
+        ("Ctrl+A",),
+        "table",
+        enabled_when=_in_table,
+    )
+    add(
+        "record.archive",
+        "Archive",
+        "Edit",
+        lambda w: selection_commands.archive_selection(_w(w)),
+        ("Delete",),
+        "table",
+        enabled_when=_has_rows,
+    )
+    add(
+        "bulk.status",
+        "Set status…",
+        "Edit",
+        lambda w: selection_commands.bulk_set(_w(w), "status"),
+        ("Ctrl+Shift+S",),
+        enabled_when=_can_bulk("status"),
+    )
+    add(
+        "bulk.assign",
+        "Assign to…",
+        "Edit",
+        lambda w: selection_commands.bulk_set(_w(w), "assignedToId"),
+        ("Ctrl+Shift+A",),
+        enabled_when=_can_bulk("assignedToId"),
+    )
+    add(
+        "bulk.category",
+        "Set category…",
+        "Edit",
+        lambda w: selection_commands.bulk_set(_w(w), "category"),
+        ("Ctrl+Shift+C",),
+        enabled_when=_can_bulk("category"),
+    )
+    add(
+        "bulk.year",
+        "Set tax year…",
+        "Edit",
+        lambda w: selection_commands.bulk_set(_w(w), "year"),
+        ("Ctrl+Shift+Y",),
+        enabled_when=_can_bulk("year"),
+    )
+    # Edit
+    add(
+        "edit.undo",
+        "Undo",
+        "Edit",
+        lambda w: _w(w).undo(),
+        ("Ctrl+Z",),
+        enabled_when=lambda w: _w(w).undo_stack.canUndo(),
+    )
+    add(
+        "edit.redo",
+        "Redo",
+        "Edit",
+        lambda w: _w(w).redo(),
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        enabled_when=lambda w: _w(w).undo_stack.canRedo(),
+    )
+    # View
+    add(
+        "panel.history",
+        "Show or hide history",
+        "View",
+        lambda w: _w(w).toggle_history(),
+        ("Ctrl+H",),
+    )
+    add(
+        "panel.details",
+        "Show or hide details",
+        "View",
+        lambda w: _w(w).toggle_details(),
+        ("Ctrl+I",),
+    )
+    add(
+        "table.columns",
+        "Choose columns…",
+        "View",
+        lambda w: _w(w).choose_columns(),
+        (),
+        enabled_when=_in_table,
+    )
+    add(
+        "table.archived",
+        "Show or hide archived records",
+        "View",
+        lambda w: _w(w).toggle_archived(),
+        (),
+        enabled_when=_in_table,
+    )
+    # Conflicts
+    add(
+        "conflicts.keep_mine",
+        "Keep my values",
+        "Conflicts",
+        lambda w: _w(w).conflicts_view.keep_mine_selected(),
+        ("Ctrl+Shift+M",),
+        enabled_when=_in_conflicts,
+    )
+    add(
+        "conflicts.take_theirs",
+        "Take the server's values",
+        "Conflicts",
+        lambda w: _w(w).conflicts_view.take_theirs_selected(),
+        ("Ctrl+Shift+T",),
+        enabled_when=_in_conflicts,
+    )
+    # Sync
+    add("sync.now", "Sync now", "Sync", lambda w: _w(w).sync_now(), ("F5",))
+    add("sync.pause", "Pause or resume sync", "Sync", lambda w: _w(w).toggle_sync_pause(), ())
+    add("sync.outbox", "Show changes waiting to sync", "Sync", lambda w: _w(w).open_outbox(), ())
+    # Help and settings
+    add(
+        "help.cheat_sheet",
+        "Keyboard shortcuts",
+        "Help",
+        lambda w: _w(w).open_cheat_sheet(),
+        ("F1", "?"),
+    )
+    add(
+        "settings.shortcuts",
+        "Customize keyboard shortcuts…",
+        "Help",
+        lambda w: _w(w).open_shortcut_settings(),
+        ("Ctrl+,",),
+    )
+    add("app.quit", "Quit", "Help", lambda w: _w(w).close(), ("Ctrl+Q",))
+    return registry
+
+
+# Menus are lists of command ids (None draws a separator).
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        "&File",
+        ("sync.now", "sync.pause", "sync.outbox", None, "settings.shortcuts", None, "app.quit"),
+    ),
+    (
+        "&Edit",
+        (
+            "edit.undo",
+            "edit.redo",
+            None,
+            "cell.edit",
+            "selection.copy",
+            "selection.all",
+            None,
+            "record.archive",
+            "bulk.status",
+            "bulk.assign",
+            "bulk.category",
+            "bulk.year",
+        ),
+    ),
+    (
+        "&View",
+        (
+            *(f"view.{view}" for view, _t, _k in VIEWS),
+            None,
+            "panel.history",
+            "panel.details",
+            "table.columns",
+            "table.archived",
+        ),
+    ),
+    (
+        "&Go",
+        ("palette.open", "nav.back", "filter.focus", "row.next", "row.previous", "record.open"),
+    ),
+    ("&Conflicts", ("conflicts.keep_mine", "conflicts.take_theirs")),
+    ("&Help", ("help.cheat_sheet",)),
+)
+
+TOOLBAR: tuple[str | None, ...] = ("palette.open", None, "edit.undo", "edit.redo", None, "sync.now")
+
+TABLE_CONTEXT_MENU: tuple[str | None, ...] = (
+    "record.open",
+    "cell.edit",
+    "selection.copy",
+    None,
+    "bulk.status",
+    "bulk.assign",
+    "bulk.category",
+    "bulk.year",
+    None,
+    "record.archive",
+    None,
+    "table.columns",
+)
