@@ -52,6 +52,8 @@ class RecordTableModel(QAbstractTableModel):
     edit_refused = Signal(QModelIndex, str)
     # Emitted after the rows were re-read: the row count, for the view's caption.
     refreshed = Signal(int)
+    about_to_reload = Signal()
+    reloaded = Signal()
 
     def __init__(
         self,
@@ -205,17 +207,26 @@ class RecordTableModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
-        """Re-read the count and the rows on screen, keeping the view's current record."""
+        """Re-read the count and the rows on screen.
+
+        A changed count inserts or removes rows at the end rather than resetting
+        the model: a reset makes the view rebuild all 100,000 rows' geometry and
+        closes an open cell editor. Every row is then reported changed, and the
+        view puts its current record back by id (``about_to_reload``/``reloaded``).
+        """
+        self.about_to_reload.emit()
         count = count_rows(self._store, self._query)
-        if count != self._count:
-            self.beginResetModel()
-            self._pages.clear()
+        old = self._count
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
             self._count = count
-            self.endResetModel()
-        else:
-            self._pages.clear()
-            if count:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(count - 1, self.columnCount() - 1)
-                )
+            self.endInsertRows()
+        elif count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            self.endRemoveRows()
+        self._pages.clear()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
+        self.reloaded.emit()
         self.refreshed.emit(self._count)

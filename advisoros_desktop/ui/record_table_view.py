@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from advisoros_desktop.ui.record_table_model import RecordTableModel
 
 ROW_HEIGHT_PADDING = 8
+# Larger selections (select all) are collapsed to the current row when rows move.
+KEPT_SELECTION = 400
 
 
 class RecordTableView(QTableView):
@@ -46,6 +48,9 @@ class RecordTableView(QTableView):
         self._kept_id: str | None = None
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
+        model.about_to_reload.connect(self._remember_selection)
+        model.reloaded.connect(self._restore_selection)
+        self._kept_rows: dict[int, str] = {}
         self.selectionModel().currentRowChanged.connect(self._announce_current)
 
     def record_model(self) -> RecordTableModel:
@@ -137,6 +142,33 @@ class RecordTableView(QTableView):
         if kept is not None and self.go_to_record(kept):
             return
         self.go_to_row(0)
+
+    def _remember_selection(self) -> None:
+        self._kept_id = self.current_record_id()
+        model = self.record_model()
+        rows = self.selected_rows() if self.selected_count() <= KEPT_SELECTION else []
+        self._kept_rows = {row: record for row in rows if (record := model.record_id(row))}
+
+    def _restore_selection(self) -> None:
+        """After rows moved, the selection must still mean the records the user chose.
+
+        Selections are kept by position in Qt, so a sync that inserts a row above
+        them would shift them onto other records, and Delete would archive the
+        wrong ones. The selection is kept only if every selected row still holds
+        the same record; otherwise it shrinks to the current record.
+        """
+        kept_id, kept_rows = self._kept_id, self._kept_rows
+        self._kept_id, self._kept_rows = None, {}
+        model = self.record_model()
+        current = self.currentIndex()
+        if kept_id is not None and model.record_id(current.row()) != kept_id:
+            position = model.position_of(kept_id)
+            if position is not None:
+                self.go_to_row(position)
+                return
+        unchanged = kept_rows and all(model.record_id(r) == i for r, i in kept_rows.items())
+        if not unchanged and self.selected_count() > 1 and current.isValid():
+            self.go_to_row(current.row())
 
     def _announce_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record_id = self.record_model().record_id(current.row()) if current.isValid() else None

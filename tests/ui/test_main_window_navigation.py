@@ -123,3 +123,22 @@ def test_enter_on_a_client_scopes_documents_and_backspace_goes_back(
     assert window.current_view_name() == "clients"
     assert clients.table.current_record_id() == client_id
     assert documents.model.query.scope == ()
+
+
+def test_a_row_arriving_above_the_selection_never_shifts_it_onto_other_records(
+    qtbot: QtBot, desktop: Desktop
+) -> None:
+    window = desktop.window
+    clients = window.record_views["clients"]
+    clients.table.setFocus()
+    qtbot.keyClick(clients.table, Qt.Key.Key_J)
+    qtbot.keyClick(clients.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    chosen = {clients.model.record_id(r) for r in clients.table.selected_rows()}
+    current = clients.table.current_record_id()
+    count = clients.model.rowCount()
+    desktop.store.create("client", {"businessName": "Aaron Abbott"})  # sorts first
+    window.notices.flush()
+    assert clients.model.rowCount() == count + 1
+    assert clients.table.current_record_id() == current
+    now = {clients.model.record_id(r) for r in clients.table.selected_rows()}
+    assert now and now <= chosen  # still the user's records (or fewer), never others

@@ -40,7 +40,9 @@ def test_palette_finds_a_client_by_name_and_enter_jumps_to_it(
 def press_default_button_of_next_question(attempts: int = 100) -> None:
     def act(left: int) -> None:
         boxes = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
         ]
         if boxes:
             boxes[0].defaultButton().click()  # what Enter does
@@ -50,9 +52,7 @@ def press_default_button_of_next_question(attempts: int = 100) -> None:
     QTimer.singleShot(50, lambda: act(attempts))
 
 
-def test_a_conflict_is_listed_and_taking_theirs_settles_it(
-    qtbot: QtBot, desktop: Desktop
-) -> None:
+def test_a_conflict_is_listed_and_taking_theirs_settles_it(qtbot: QtBot, desktop: Desktop) -> None:
     window = desktop.window
     client = desktop.store.all("client")[5]
     desktop.store.update("client", client["id"], {"city": "Mine-ville"})
