@@ -165,3 +165,25 @@ def test_columns_and_widths_are_remembered(qtbot: QtBot, desktop: Desktop, tmp_p
     qtbot.addWidget(again)
     assert again.record_views["clients"].table.isColumnHidden(city)
     assert again.record_views["clients"].table.columnWidth(0) == 333
+
+
+def test_archiving_all_tasks_shows_progress_and_is_one_undo_step(
+    qtbot: QtBot, desktop: Desktop
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    window = desktop.window
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    tasks = window.record_views["tasks"]
+    total = tasks.model.rowCount()
+    assert total >= 300  # enough for the progress dialog
+    qtbot.keyClick(tasks.table, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(tasks.table, Qt.Key.Key_Delete)
+    assert tasks.model.rowCount() == 0
+    assert desktop.store.count("task") == total  # archived, not deleted
+    progress = window.findChildren(QProgressDialog)
+    assert progress and progress[-1].maximum() == total
+    assert window.undo_stack.count() == 1
+    qtbot.keyClick(tasks.table, Qt.Key.Key_Z, CTRL)
+    assert tasks.model.rowCount() == total
+    assert desktop.store.pending_count() == 0  # nothing had been sent: nothing travels
