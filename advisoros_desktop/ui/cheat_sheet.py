@@ -143,7 +143,9 @@ class CheatSheetDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing always reaches the filter
-        hint = QLabel("Esc closes · Keys can be changed in Settings ▸ Keyboard Shortcuts")
+        hint = QLabel(
+            self.tr("Esc closes · Keys can be changed in File ▸ Customize keyboard shortcuts…")
+        )
         hint.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)

@@ -140,7 +140,7 @@ def effective_bindings(registry: CommandRegistry, settings: QSettings) -> Effect
                 problems.append(
                     f"{message} Your shortcut for “{titles[command_id]}” was not applied; "
                     f"it keeps {display_keys(defaults[command_id])}. "
-                    "You can change it in Keyboard Shortcuts."
+                    "You can change it in File ▸ Customize keyboard shortcuts…"
                 )
     for clash in registry.clashes(bindings):  # only defaults are left: a bug in the app
         problems.append(clash.message(titles, display_key(clash.key)))

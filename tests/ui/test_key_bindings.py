@@ -116,7 +116,7 @@ def test_a_clashing_override_keeps_the_default_and_says_why(settings: QSettings)
     assert registry.clashes(bindings) == []
     assert problems == [
         "Ctrl+E is bound to both “Edit cell” and “Export”. Your shortcut for “Edit cell” "
-        "was not applied; it keeps F2. You can change it in Keyboard Shortcuts."
+        "was not applied; it keeps F2. You can change it in File ▸ Customize keyboard shortcuts…"
     ]
 
 
