@@ -17,11 +17,12 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QProgressDialog, QWidget
 
-from advisoros_desktop.commands.undo_commands import BulkEdit, EditRecord, archive_changes
+from advisoros_desktop.commands.undo_commands import BulkEdit, EditRecord
 from advisoros_desktop.domain.entities import ENTITIES, FieldKind
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.table_query import read_rows
 from advisoros_desktop.ui.field_format import choice_label, display_text
+from advisoros_desktop.ui.record_table_model import PAGE_SIZE
 from advisoros_desktop.ui.record_view import RecordView
 from advisoros_desktop.ui.tsv_export import rows_as_tsv
 
@@ -32,13 +33,15 @@ PROGRESS_FROM = 300
 
 
 def selected_ids(view: RecordView) -> list[str]:
-    """Ids of the selected rows, read by range (one query per selected block)."""
+    """Ids of the selected rows: from the pages the model holds for a small block,
+    with one query per block for a large one ("select all")."""
+    model = view.model
     ids: list[str] = []
     for top, count in view.table.selected_ranges():
-        if count <= 2 * 200:
-            ids += [r["id"] for r in view.model.rows(range(top, top + count))]
+        if count <= PAGE_SIZE:
+            ids += [r["id"] for r in model.rows(range(top, top + count))]
         else:
-            ids += [r["id"] for r in read_rows(view.model._store, view.model.query, top, count)]
+            ids += [r["id"] for r in read_rows(model.store, model.query, top, count)]
     return ids
 
 
@@ -109,7 +112,7 @@ def copy_rows(view: RecordView, on_done: Callable[[int], None]) -> asyncio.Task[
     ]
     fields = [view.model.columns.fields[c] for c in columns]
     ranges = view.table.selected_ranges()
-    store, query = view.model._store, view.model.query
+    store, query = view.model.store, view.model.query
 
     def cell(row: dict[str, Any], column: int) -> str:
         spec = fields[column]
@@ -143,6 +146,3 @@ def archive_text(entity: str, count: int) -> str:
     return QCoreApplication.translate("BulkActions", "Archive {what}").format(
         what=plural(entity, count)
     )
-
-
-__all__ = ["apply_to_records", "archive_changes", "ask_value", "copy_rows", "selected_ids"]

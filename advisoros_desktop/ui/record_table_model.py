@@ -75,6 +75,10 @@ class RecordTableModel(QAbstractTableModel):
 
     # -- query -------------------------------------------------------------------
     @property
+    def store(self) -> LocalStore:
+        return self._store
+
+    @property
     def entity(self) -> str:
         return self.columns.entity
 
