@@ -5,19 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_MIME_TYPES = (
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "image/tiff",
-    "image/heic",
-    "text/csv",
-    "text/plain",
-    "application/vnd.ms-excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-)
+from advisoros_desktop.domain.upload_limits import DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MIME_TYPES
 
 
 @dataclass
@@ -36,7 +24,7 @@ class ServerConfig:
     max_concurrent_requests: int = 64
     max_json_body_bytes: int = 2 * 1024 * 1024
     max_upload_chunk_bytes: int = 16 * 1024 * 1024
-    max_upload_bytes: int = 200 * 1024 * 1024
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     allowed_mime_types: tuple[str, ...] = DEFAULT_MIME_TYPES
     max_page_size: int = 1000
     default_page_size: int = 500

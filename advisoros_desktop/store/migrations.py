@@ -17,12 +17,15 @@ import sqlalchemy as sa
 from advisoros_desktop.domain.entities import ENTITIES
 from advisoros_desktop.store import search_index, table_order
 from advisoros_desktop.store.schema import (
+    DOCUMENTS_CHECKSUM_INDEX,
     ENTITY_TABLES,
     conflicts,
     field_column,
+    intake_ledger,
     outbox,
     resync_seen,
     sync_state,
+    upload_queue,
 )
 
 # The search indexes as schema 2 made them (schema 4 replaced the documents' one).
@@ -89,11 +92,21 @@ def _v4_record_tables(conn: sa.Connection) -> None:
     _add_sort_indexes(conn)
 
 
+def _v5_document_intake(conn: sa.Connection) -> None:
+    """The upload queue and the intake ledger, and the index that finds a document by its bytes."""
+    for table in (upload_queue, intake_ledger):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+    conn.exec_driver_sql(DOCUMENTS_CHECKSUM_INDEX)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = (
     (1, _v1_base_tables),
     (2, _v2_full_text_search),
     (3, _v3_resync_progress),
     (4, _v4_record_tables),
+    (5, _v5_document_intake),
 )
 LATEST = MIGRATIONS[-1][0]
 

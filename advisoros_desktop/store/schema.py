@@ -128,3 +128,67 @@ SEARCH_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     *((index.table, index.entity, index.fields) for index in CLIENT_NAMED_INDEXES),
 )
+
+# One row per file intake took: saved, with its id, before any byte of it moves,
+# so a crash or a restart resumes the upload instead of starting a second one.
+upload_queue = sa.Table(
+    "upload_queue",
+    metadata,
+    sa.Column("upload_id", sa.String(36), primary_key=True),
+    # Queue order: the files go in the order they were taken.
+    sa.Column("seq", sa.Integer, nullable=False, unique=True),
+    sa.Column("batch_id", sa.String(36), nullable=False),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("watched_root", sa.Text),  # None for files dropped on the window
+    sa.Column("file_name", sa.String(255), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("mtime_ns", sa.BigInteger, nullable=False),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("mime_type", sa.String(100)),
+    sa.Column("client_id", sa.String(36)),
+    sa.Column("category", sa.String(40)),
+    sa.Column("year", sa.Integer),
+    sa.Column("source", sa.String(20), nullable=False),
+    sa.Column("route_confidence", sa.Float),
+    sa.Column("route_reason", sa.Text),
+    sa.Column("state", sa.String(12), nullable=False),
+    sa.Column("offset", sa.BigInteger, nullable=False, default=0),  # bytes the server holds
+    sa.Column("document_id", sa.String(36)),
+    sa.Column("reason", sa.Text),  # why it waits or failed, for the accountant
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    # The source file has been dealt with (moved, deleted or left as its folder says).
+    sa.Column("settled", sa.Integer, nullable=False, default=0),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+sa.Index("ix_upload_queue_state", upload_queue.c.state, upload_queue.c.seq)
+sa.Index("ix_upload_queue_batch", upload_queue.c.batch_id, upload_queue.c.seq)
+sa.Index("ix_upload_queue_sha256", upload_queue.c.sha256)
+
+# One row per version of a file intake has seen, and what became of it: a file
+# known here by (path, size, mtime) is not taken twice, across restarts and crashes;
+# one known by its SHA-256 is linked to the document it already is.
+intake_ledger = sa.Table(
+    "intake_ledger",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("mtime_ns", sa.BigInteger, nullable=False),
+    sa.Column("sha256", sa.String(64)),
+    # queued | uploaded | duplicate | failed | ignored
+    sa.Column("outcome", sa.String(12), nullable=False),
+    sa.Column("document_id", sa.String(36)),
+    sa.Column("upload_id", sa.String(36)),
+    sa.Column("reason", sa.Text),
+    sa.Column("recorded_at", sa.String(32), nullable=False),
+)
+sa.Index(
+    "ix_intake_ledger_file", intake_ledger.c.path, intake_ledger.c.size, intake_ledger.c.mtime_ns
+)
+sa.Index("ix_intake_ledger_sha256", intake_ledger.c.sha256)
+sa.Index("ix_intake_ledger_upload", intake_ledger.c.upload_id)
+
+# Intake asks whether the firm already holds a file's bytes before sending them.
+# Made by schema 5, not with the table: a cache of schema 1 to 4 has none.
+DOCUMENTS_CHECKSUM_INDEX = "CREATE INDEX IF NOT EXISTS ix_documents_checksum ON documents(checksum)"

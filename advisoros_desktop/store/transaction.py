@@ -30,9 +30,12 @@ class ChangeSet:
     outbox: bool = False
     conflicts: bool = False
     sync_state: bool = False
+    uploads: bool = False  # the upload queue or the intake ledger
 
     def __bool__(self) -> bool:
-        return bool(self.records) or self.outbox or self.conflicts or self.sync_state
+        return (
+            bool(self.records) or self.outbox or self.conflicts or self.sync_state or self.uploads
+        )
 
 
 @dataclass
@@ -43,6 +46,7 @@ class WriteTxn:
     outbox: bool = False
     conflicts: bool = False
     sync_state: bool = False
+    uploads: bool = False
 
     def touched(self, entity: str, record_id: str) -> None:
         self.records.setdefault(entity, set()).add(record_id)
@@ -53,6 +57,7 @@ class WriteTxn:
             self.outbox,
             self.conflicts,
             self.sync_state,
+            self.uploads,
         )
 
 

@@ -26,6 +26,7 @@ def merge(first: ChangeSet, second: ChangeSet) -> ChangeSet:
         first.outbox or second.outbox,
         first.conflicts or second.conflicts,
         first.sync_state or second.sync_state,
+        first.uploads or second.uploads,
     )
 
 
