@@ -19,6 +19,7 @@ import json
 import random
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -160,6 +161,25 @@ class ApiClient:
             raise _malformed(response, "mutation results")
         return results
 
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        params: dict[str, str | int] | None = None,
+    ) -> httpx.Response:
+        """Any signed-in call (``path`` relative to the API root), for routes with a
+        module of their own (``api.uploads``): same tokens, retries and errors.
+
+        Raises ``ApiError`` for an error answer, ``SignInRequired``, ``ServerUnreachable``.
+        """
+        return await self._authorized(
+            method, path, body=json, content=content, headers=headers, params=params
+        )
+
     async def aclose(self) -> None:
         """Close connections; anything still waiting for a sign-in is cancelled."""
         self._session.cancel_waiters()
@@ -179,14 +199,17 @@ class ApiClient:
         path: str,
         *,
         body: Any = None,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
         params: dict[str, str | int] | None = None,
         change_feed: bool = False,
     ) -> httpx.Response:
+        request = _Request(method, path, body, content, headers, params)
         token = await self._fresh_access_token()
-        response = await self._send_with(token, method, path, body, params)
+        response = await self._send_with(token, request)
         if response.status_code == 401:
             token = await self._renew_refused(token)
-            response = await self._send_with(token, method, path, body, params)
+            response = await self._send_with(token, request)
             if response.status_code == 401:
                 # A token minted a moment ago is refused too: the account itself
                 # cannot go on (disabled, removed). Only a person can fix that.
@@ -198,16 +221,15 @@ class ApiClient:
             raise error_from_response(response, change_feed=change_feed)
         return response
 
-    async def _send_with(
-        self,
-        token: str,
-        method: str,
-        path: str,
-        body: Any,
-        params: dict[str, str | int] | None,
-    ) -> httpx.Response:
+    async def _send_with(self, token: str, request: _Request) -> httpx.Response:
+        headers = {**(request.headers or {}), "Authorization": f"Bearer {token}"}
         return await self._sender.send(
-            method, path, json=body, params=params, headers={"Authorization": f"Bearer {token}"}
+            request.method,
+            request.path,
+            json=request.body,
+            content=request.content,
+            params=request.params,
+            headers=headers,
         )
 
     async def _fresh_access_token(self) -> str:
@@ -249,6 +271,18 @@ class ApiClient:
         renewed = _tokens_from(response)  # a retryable status raises; tokens are kept
         self._session.keep(renewed)
         return renewed
+
+
+@dataclass(frozen=True)
+class _Request:
+    """One signed-in call, kept whole so it can go again after a token renewal."""
+
+    method: str
+    path: str
+    body: Any
+    content: bytes | None
+    headers: dict[str, str] | None
+    params: dict[str, str | int] | None
 
 
 def _tokens_from(response: httpx.Response) -> Tokens:

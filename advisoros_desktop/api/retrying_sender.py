@@ -59,12 +59,15 @@ class RetryingSender:
         path: str,
         *,
         json: Any = None,
+        content: bytes | None = None,
         params: dict[str, str | int] | None = None,
         headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         """The first answer that is not a retryable status, or the last answer when the
         budget runs out (callers turn error statuses into exceptions).
 
+        ``content`` is a raw body (upload bytes), sent again whole on a retry: only
+        requests that say where their bytes go (an upload's offset) may carry one.
         Raises ``ServerUnreachable`` when the network failed on the last attempt.
         """
         if self._address_problem is not None:
@@ -73,7 +76,7 @@ class RetryingSender:
         for attempt in range(1, attempts + 1):
             try:
                 request = self._http.build_request(
-                    method, path, json=json, params=params, headers=headers
+                    method, path, json=json, content=content, params=params, headers=headers
                 )
             except httpx.InvalidURL as error:
                 raise ServerUnreachable(self._unreachable(error), error) from error
