@@ -1,0 +1,389 @@
+"""The intake engine: from "these files" to upload jobs, and from finished jobs to tidy folders.
+
+One engine serves the window (drops, watched folders) and the headless
+``advisoros intake``. Taking a file is two steps so that a 2,000-file drop is
+queued at once: ``submit`` walks and records every file as a ``hashing`` job
+(cheap: names and sizes), then worker threads check, hash, deduplicate and
+route each one. Nothing here touches the network; ``sync.uploader`` sends the
+``waiting`` jobs and tells ``settle`` when each one is finished.
+
+Exactly-once rests on three memories, all in the store: the ledger knows each
+file version (path, size, mtime) taken before, and each SHA-256 that became a
+document; the queue knows what is in flight (an identical file dropped twice in
+one batch is a duplicate of the first); the cache knows every document's
+checksum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advisoros_desktop.domain.ids import new_id
+from advisoros_desktop.intake.client_directory import ClientDirectory
+from advisoros_desktop.intake.file_preparation import PreparedFile, prepare_file
+from advisoros_desktop.intake.folder_walk import walk_files
+from advisoros_desktop.intake.routing import ClientName, FilenameRule, Router
+from advisoros_desktop.intake.settling import Settler
+from advisoros_desktop.intake.upload_names import upload_file_name
+from advisoros_desktop.intake.watched_folders import WatchedFolder
+from advisoros_desktop.store.database import reading
+from advisoros_desktop.store.intake_ledger import IntakeLedger, live_document_with_checksum
+from advisoros_desktop.store.local_store import LocalStore
+from advisoros_desktop.store.rows import get_row, visible
+from advisoros_desktop.store.upload_limits_state import recall_upload_limits
+from advisoros_desktop.store.upload_queue import NewUpload, UploadJob, UploadQueue
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IntakeTarget:
+    """What the person (or the watched folder) said about where files go."""
+
+    client_id: str | None = None
+    category: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class BatchReport:
+    """What ``submit`` did with the paths it was given, before any hashing."""
+
+    batch_id: str
+    queued: int = 0
+    already_taken: int = 0
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+
+class IntakeEngine:
+    def __init__(
+        self,
+        store: LocalStore,
+        *,
+        rules: Callable[[], Sequence[FilenameRule]] = tuple,
+        folders: Callable[[], Sequence[WatchedFolder]] = tuple,
+        on_queued: Callable[[], None] = lambda: None,
+        workers: int = 2,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.store = store
+        self.queue = UploadQueue(store)
+        self.ledger = IntakeLedger(store)
+        self.clients = ClientDirectory(store)
+        self._rules = rules
+        self._on_queued = on_queued
+        self._settler = Settler(self.queue, self.ledger, folders, today, self._document_label)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="intake")
+        # Walking a dropped folder must not wait behind thousands of queued hashes.
+        self._walker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-walk")
+        self._closed = threading.Event()
+        # One file's checks at a time per SHA: two identical files hashed at once
+        # must not both miss each other in the queue.
+        self._dedupe_lock = threading.Lock()
+        self._cached_router: tuple[list[ClientName], tuple[FilenameRule, ...], Router] | None = None
+        self._busy = 0  # tasks submitted to the pool and not yet finished
+        self._idle = threading.Condition()
+
+    # -- taking files ------------------------------------------------------------
+    def submit(
+        self,
+        paths: Iterable[Path],
+        *,
+        target: IntakeTarget = IntakeTarget(),
+        source: str = "drag_drop",
+        watched: WatchedFolder | None = None,
+    ) -> BatchReport:
+        """Queue every file under ``paths`` as one batch; hashing continues in the background.
+
+        Blocking (walks folders): call it from a worker thread, not the GUI thread.
+        """
+        report = BatchReport(new_id())
+        uploads: list[NewUpload] = []
+        root = watched.path if watched is not None else None
+        for entry in walk_files(paths, should_stop=self._closed.is_set):
+            if entry.ignored is not None:
+                report.ignored.append((str(entry.path), entry.ignored))
+                continue
+            path = str(entry.path)
+            if self.ledger.seen(path, entry.size, entry.mtime_ns) is not None:
+                report.already_taken += 1
+                continue
+            uploads.append(
+                NewUpload(
+                    path=path,
+                    file_name=upload_file_name(entry.path),
+                    size=entry.size,
+                    mtime_ns=entry.mtime_ns,
+                    source=source,
+                    batch_id=report.batch_id,
+                    watched_root=str(root) if root is not None else None,
+                    client_id=target.client_id,
+                    category=target.category,
+                    year=target.year,
+                    upload_id=new_id(),
+                )
+            )
+        if uploads:
+            self.queue.add(uploads)
+            self.ledger.record_queued(
+                [(u.path, u.size, u.mtime_ns, u.upload_id or "") for u in uploads]
+            )
+            report.queued = len(uploads)
+            self._hash_later([u.upload_id for u in uploads if u.upload_id])
+        return report
+
+    def submit_in_background(self, paths: Sequence[Path], **options: object) -> Future[BatchReport]:
+        """``submit`` on a worker thread (what the window calls on a drop)."""
+        return self._walker.submit(self.submit, paths, **options)  # type: ignore[arg-type]
+
+    def take_from_folder(self, path: Path, folder: WatchedFolder) -> None:
+        """A stable file a watched folder delivered (called on the watcher's thread)."""
+        self.submit(
+            [path],
+            target=IntakeTarget(client_id=folder.client_id),
+            source="watched_folder",
+            watched=folder,
+        )
+
+    def resume(self) -> None:
+        """At start: hash what a crash left unhashed, and settle what finished unsettled."""
+        waiting = [job.upload_id for job in self.queue.jobs(["hashing"])]
+        self._hash_later(waiting)
+        for job in self.queue.unsettled_finished():
+            self.settle(job)
+
+    # -- the person's decisions ------------------------------------------------------
+    def assign(
+        self,
+        upload_ids: Iterable[str],
+        client_id: str,
+        *,
+        category: str | None = None,
+        year: int | None = None,
+    ) -> int:
+        """Send unsorted files to ``client_id`` (the triage list's Enter)."""
+        count = 0
+        for upload_id in upload_ids:
+            job = self.queue.get(upload_id)
+            if job is None or job.state != "unsorted":
+                continue
+            self.queue.update(
+                upload_id,
+                client_id=client_id,
+                category=category or job.category,
+                year=year or job.year,
+                state="waiting",
+                reason=None,
+                route_confidence=1.0,
+                route_reason="assigned by hand",
+            )
+            count += 1
+        if count:
+            self._on_queued()
+        return count
+
+    def retry(self, upload_ids: Iterable[str]) -> int:
+        """Check and hash failed (or cancelled) files again, then send them."""
+        ids = list(upload_ids)
+        count = self.queue.set_state(ids, "hashing", only_from=("failed", "cancelled"))
+        for upload_id in ids:
+            self.queue.update(upload_id, settled=False, reason=None, offset=0)
+        self._hash_later(ids)
+        return count
+
+    def rehash(self, upload_ids: Iterable[str]) -> None:
+        """Check and hash again files the uploader found changed since they were hashed."""
+        self._hash_later(list(upload_ids))
+
+    def pause(self, upload_ids: Iterable[str]) -> int:
+        return self.queue.set_state(
+            upload_ids, "paused", only_from=("hashing", "waiting", "uploading", "unsorted")
+        )
+
+    def resume_jobs(self, upload_ids: Iterable[str]) -> int:
+        ids = list(upload_ids)
+        unhashed = [
+            j.upload_id
+            for j in self.queue.jobs(["paused"])
+            if j.upload_id in set(ids) and j.sha256 is None
+        ]
+        count = self.queue.set_state(unhashed, "hashing", only_from=("paused",))
+        count += self.queue.set_state(ids, "waiting", only_from=("paused",))
+        self._hash_later(unhashed)
+        self._on_queued()
+        return count
+
+    def cancel(self, upload_ids: Iterable[str]) -> int:
+        return self.queue.set_state(
+            upload_ids,
+            "cancelled",
+            reason="Cancelled in the upload queue.",
+            only_from=("hashing", "waiting", "uploading", "paused", "unsorted"),
+        )
+
+    # -- after the server answered -------------------------------------------------
+    def settle(self, job: UploadJob) -> None:
+        """A job finished: record it in the ledger and tidy its watched folder."""
+        try:
+            self._settler.settle(job)
+        except Exception:  # a folder problem must not stop the uploads
+            log.exception("settling %s failed", job.path)
+
+    def settle_in_background(self, job: UploadJob) -> None:
+        """``settle`` on a worker thread (the uploader calls this from the event loop)."""
+        self._in_pool(self.settle, job)
+
+    def close(self) -> None:
+        self._closed.set()
+        self._walker.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.clients.close()
+
+    # -- hashing, checking, routing (worker threads) ---------------------------------
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no file is being checked, hashed or settled; False on timeout."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._busy == 0, timeout)
+
+    def _in_pool(self, work: Callable[..., object], *args: object) -> None:
+        if self._closed.is_set():
+            return
+        with self._idle:
+            self._busy += 1
+
+        def run() -> None:
+            try:
+                work(*args)
+            finally:
+                with self._idle:
+                    self._busy -= 1
+                    self._idle.notify_all()
+
+        try:
+            self._pool.submit(run)
+        except RuntimeError:  # closed meanwhile
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def _hash_later(self, upload_ids: Sequence[str]) -> None:
+        for upload_id in upload_ids:
+            self._in_pool(self._prepare_logged, upload_id)
+
+    def _prepare_logged(self, upload_id: str) -> None:
+        try:
+            self._prepare(upload_id)
+        except Exception as error:  # keep the file; say what happened
+            log.exception("preparing upload %s failed", upload_id)
+            self.queue.update(
+                upload_id,
+                state="failed",
+                reason=f"The file could not be prepared for upload ({error}). "
+                "Retry it; if it fails again, send the file to support.",
+            )
+
+    def _prepare(self, upload_id: str) -> None:
+        job = self.queue.get(upload_id)
+        if job is None or job.state != "hashing" or self._closed.is_set():
+            return
+        limits = recall_upload_limits(self.store)
+        prepared = prepare_file(Path(job.path), limits, should_stop=self._closed.is_set)
+        if self._closed.is_set() or prepared.problem == "stopped":
+            return
+        if prepared.problem is not None:
+            self._fail(job, prepared)
+            return
+        with self._dedupe_lock:
+            self._place(job, prepared)
+
+    def _fail(self, job: UploadJob, prepared: PreparedFile) -> None:
+        self.queue.update(
+            job.upload_id,
+            state="failed",
+            reason=prepared.reason,
+            mime_type=prepared.mime_type,
+            sha256=prepared.sha256,
+        )
+        failed = self.queue.get(job.upload_id)
+        if failed is not None:
+            self.settle(failed)
+
+    def _place(self, job: UploadJob, prepared: PreparedFile) -> None:
+        """Duplicate, unsorted or waiting: where a checked, hashed file goes next."""
+        assert prepared.sha256 is not None
+        known = self._known_document(prepared.sha256, job.upload_id)
+        changes: dict[str, object] = {
+            "sha256": prepared.sha256,
+            "mime_type": prepared.mime_type,
+            "size": prepared.size,
+            "mtime_ns": prepared.mtime_ns,
+        }
+        if known is not None:
+            document_id, why = known
+            self.queue.update(
+                job.upload_id, state="duplicate", document_id=document_id, reason=why, **changes
+            )
+            duplicate = self.queue.get(job.upload_id)
+            if duplicate is not None:
+                self.settle(duplicate)
+            return
+        route = self._router().route(
+            Path(job.path), Path(job.watched_root) if job.watched_root else None
+        )
+        client_id = job.client_id
+        state = "waiting"
+        if client_id is None:
+            client_id = route.client_id
+            if not route.certain:
+                state = "unsorted"
+        self.queue.update(
+            job.upload_id,
+            state=state,
+            client_id=client_id,
+            category=job.category or route.category,
+            year=job.year or route.year,
+            route_confidence=1.0 if job.client_id else route.confidence,
+            route_reason="chosen when the files were added" if job.client_id else route.reason,
+            **changes,
+        )
+        if state == "waiting":
+            self._on_queued()
+
+    def _router(self) -> Router:
+        """One router while the clients and rules stay the same (its index is costly)."""
+        names, rules = self.clients.names(), tuple(self._rules())
+        cached = self._cached_router
+        if cached is None or cached[0] is not names or cached[1] != rules:
+            cached = (names, rules, Router(names, rules))
+            self._cached_router = cached
+        return cached[2]
+
+    def _document_label(self, document_id: str | None) -> str:
+        """How the existing document is named in a duplicate's note."""
+        row = self.store.get("document", document_id) if document_id else None
+        return f"“{row['fileName']}”" if row and row.get("fileName") else "an earlier upload"
+
+    def _still_there(self, document_id: str) -> bool:
+        """False once the cache knows the document was deleted (not yet synced counts as there)."""
+        with reading(self.store.engine) as conn:
+            row = get_row(conn, "document", document_id)
+        return row is None or visible(row)
+
+    def _known_document(self, sha256: str, upload_id: str) -> tuple[str | None, str] | None:
+        """The document (or earlier job) that already has this content, and how it is known."""
+        earlier = self.ledger.by_sha(sha256)
+        if earlier is not None and earlier.document_id and self._still_there(earlier.document_id):
+            return earlier.document_id, "The firm already has this file."
+        document_id = live_document_with_checksum(self.store, sha256)
+        if document_id is not None:
+            return document_id, "The firm already has this file."
+        twin = self.queue.sha_in_queue(sha256, exclude=upload_id)
+        if twin is not None:
+            return twin.document_id, f"Same content as “{twin.file_name}”, taken just before."
+        return None
