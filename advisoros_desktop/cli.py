@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from advisoros_desktop import intake_cli
 from advisoros_desktop.server import cli as server_cli
 from advisoros_desktop.sync import cli as sync_cli
 
@@ -21,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     server_cli.register(commands)
     sync_cli.register(commands)
+    intake_cli.register(commands)
     return parser
 
 

@@ -22,6 +22,8 @@ from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.sync.account import Account, open_account
 from advisoros_desktop.sync.last_account import LastAccount, recall, remember
 from advisoros_desktop.ui.app_context import AppContext
+from advisoros_desktop.ui.intake_controller import IntakeController
+from advisoros_desktop.ui.intake_settings import IntakeSettings
 from advisoros_desktop.ui.main_window import MainWindow
 from advisoros_desktop.ui.sync_controller import SyncController
 
@@ -45,6 +47,7 @@ class DesktopStartup:
         self.window: MainWindow | None = None
         self.account: Account | None = None
         self.controller: SyncController | None = None
+        self.intake: IntakeController | None = None
         self.workspace: LocalWorkspace | None = None
         self._early_store: LocalStore | None = None
         self._preparing: QLabel | None = None
@@ -116,8 +119,25 @@ class DesktopStartup:
         self.controller = SyncController(account, self.window)
         self.window.attach_sync(self.controller)
         self.controller.start()
+        await self._start_intake(account)
         if not self.ready.done():
             self.ready.set_result(self.window)
+
+    async def _start_intake(self, account: Account) -> None:
+        """Drops, watched folders and uploads; a failure here leaves the rest working."""
+        assert self.window is not None
+        try:
+            self.intake = IntakeController(
+                account, IntakeSettings(self.context.settings), self.context.undo_stack, self.window
+            )
+            self.window.attach_intake(self.intake)
+            await self.intake.start()
+        except Exception as err:
+            log.exception("intake could not start")
+            self.window.show_message(
+                f"Adding files could not start: {err}. Everything else works; "
+                "restart the program to try again."
+            )
 
     def _show_window(self, store: LocalStore, title: str) -> None:
         self.window = MainWindow(self.context, store, title)
@@ -146,7 +166,9 @@ class DesktopStartup:
             self.closed.set_result(0)
 
     async def shutdown(self) -> None:
-        """Stop syncing, close the cache and stop the server: nothing is lost on quit."""
+        """Stop intake and syncing, close the cache and stop the server: nothing is lost on quit."""
+        if self.intake is not None:
+            await self.intake.stop()
         if self.controller is not None:
             await self.controller.stop()
         if self.account is not None:

@@ -21,8 +21,9 @@ from typing import Any
 
 # Where a binding applies. "window" bindings work everywhere in the main window;
 # "table" ones only while a table has focus (so J/K can mean different things
-# elsewhere). A window binding clashes with a table binding on the same key.
-CONTEXTS = ("window", "table")
+# elsewhere); "intake" ones while the Intake view's queue or triage list has focus.
+# A window binding clashes with any other binding on the same key.
+CONTEXTS = ("window", "table", "intake")
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 
 Handler = Callable[[Any], None]

@@ -93,9 +93,17 @@ def settle_failed(
     When the file cannot be moved, the note is written beside it where it is.
     """
     destination = _routed(source, root, root / FAILED_FOLDER)
-    settled = _move(
-        source, root, destination, "it could not be uploaded", companions=(ERROR_REPORT_SUFFIX,)
-    )
+    if destination == source and os.path.lexists(source):
+        # Retried from .failed and refused again: it stays, with a new note beside it.
+        settled = Settled(
+            LEFT,
+            None,
+            f"“{source.name}” stays in {_shown(source.parent, root)}: it could not be uploaded.",
+        )
+    else:
+        settled = _move(
+            source, root, destination, "it could not be uploaded", companions=(ERROR_REPORT_SUFFIX,)
+        )
     if settled.action == GONE:
         return settled
     placed = settled.destination or source
@@ -155,12 +163,20 @@ def _free_note_beside(source: Path) -> Path:
 
 
 def _routed(source: Path, root: Path, folder: Path) -> Path:
-    """``folder`` + the source's path under ``root`` (client/year/…), or just its name."""
+    """``folder`` + the source's path under ``root`` (client/year/…), or just its name.
+
+    A file retried from one of intake's own folders keeps its place under the
+    client, not under ``.failed`` (or ``.processed/<date>``) a second time.
+    """
     try:
-        relative = source.relative_to(root)
+        parts = source.relative_to(root).parts
     except ValueError:
         return folder / source.name
-    return folder / relative
+    if parts[:1] in ((FAILED_FOLDER,), (DUPLICATES_FOLDER,)):
+        parts = parts[1:]
+    elif parts[:1] == (PROCESSED_FOLDER,):
+        parts = parts[2:]
+    return folder.joinpath(*parts) if parts else folder / source.name
 
 
 def _move(

@@ -68,12 +68,15 @@ def prepare_file(
                 ),
             )
         return PreparedFile(mime_type, digest.sha256, digest.size, digest.mtime_ns)
+    if last is not None and last.how == "deleted":
+        advice = "If it should still be uploaded, add it again from where it is now."
+    else:
+        advice = "Wait until the program writing it has finished, then retry."
     return PreparedFile(
         mime_type,
         problem="changed",
         reason=_say(
-            str(last) if last else f"“{path.name}” changed while it was being read.",
-            "Wait until the program writing it has finished, then retry.",
+            str(last) if last else f"“{path.name}” changed while it was being read.", advice
         ),
     )
 

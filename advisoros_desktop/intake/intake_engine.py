@@ -24,22 +24,34 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from advisoros_desktop.domain.ids import new_id
 from advisoros_desktop.intake.client_directory import ClientDirectory
+from advisoros_desktop.intake.disposition import DUPLICATES_FOLDER, FAILED_FOLDER, PROCESSED_FOLDER
 from advisoros_desktop.intake.file_preparation import PreparedFile, prepare_file
-from advisoros_desktop.intake.folder_walk import walk_files
+from advisoros_desktop.intake.folder_walk import WalkEntry, walk_files
 from advisoros_desktop.intake.routing import ClientName, FilenameRule, Router
 from advisoros_desktop.intake.settling import Settler
 from advisoros_desktop.intake.upload_names import upload_file_name
 from advisoros_desktop.intake.watched_folders import WatchedFolder
 from advisoros_desktop.store.database import reading
-from advisoros_desktop.store.intake_ledger import IntakeLedger, live_document_with_checksum
+from advisoros_desktop.store.intake_ledger import (
+    IntakeLedger,
+    LedgerEntry,
+    live_document_with_checksum,
+)
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.rows import get_row, visible
+from advisoros_desktop.store.schema import upload_queue
 from advisoros_desktop.store.upload_limits_state import recall_upload_limits
 from advisoros_desktop.store.upload_queue import NewUpload, UploadJob, UploadQueue
 
 log = logging.getLogger(__name__)
+
+# Jobs still taking their file (not finished): a file they hold is not taken twice.
+_IN_FLIGHT = ("hashing", "unsorted", "waiting", "uploading", "paused")
+_PATHS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -87,7 +99,11 @@ class IntakeEngine:
         # must not both miss each other in the queue.
         self._dedupe_lock = threading.Lock()
         self._cached_router: tuple[list[ClientName], tuple[FilenameRule, ...], Router] | None = None
-        self._busy = 0  # tasks submitted to the pool and not yet finished
+        self._busy = 0  # tasks submitted to the pools and not yet finished
+        # Files watched folders delivered and not yet queued, by folder.
+        self._arrivals: dict[WatchedFolder, list[Path]] = {}
+        self._arrivals_lock = threading.Lock()
+        self._arrivals_due = False  # a _take_arrivals is scheduled and has not started
         self._idle = threading.Condition()
 
     # -- taking files ------------------------------------------------------------
@@ -105,13 +121,24 @@ class IntakeEngine:
         """
         report = BatchReport(new_id())
         uploads: list[NewUpload] = []
+        found: list[tuple[WalkEntry, str]] = []
         root = watched.path if watched is not None else None
         for entry in walk_files(paths, should_stop=self._closed.is_set):
             if entry.ignored is not None:
                 report.ignored.append((str(entry.path), entry.ignored))
                 continue
             path = str(entry.path)
-            if self.ledger.seen(path, entry.size, entry.mtime_ns) is not None:
+            seen = self.ledger.seen(path, entry.size, entry.mtime_ns)
+            if seen is not None and not self._put_back(seen):
+                report.already_taken += 1
+                continue
+            found.append((entry, path))
+        in_flight = self._in_flight([path for _entry, path in found])
+        for entry, path in found:
+            if path in in_flight:
+                # A newer version of a file being taken: its job reads it again
+                # before sending (the uploader re-checks size and time), so a
+                # second job would only race the first for the same file.
                 report.already_taken += 1
                 continue
             uploads.append(
@@ -143,13 +170,35 @@ class IntakeEngine:
         return self._walker.submit(self.submit, paths, **options)  # type: ignore[arg-type]
 
     def take_from_folder(self, path: Path, folder: WatchedFolder) -> None:
-        """A stable file a watched folder delivered (called on the watcher's thread)."""
-        self.submit(
-            [path],
-            target=IntakeTarget(client_id=folder.client_id),
-            source="watched_folder",
-            watched=folder,
-        )
+        """A stable file a watched folder delivered (called on the watcher's thread).
+
+        Returns at once: the files a folder delivers while the previous ones are
+        being queued are queued together, as one batch. Queued one by one, a
+        folder receiving thousands of files spends most of its time committing.
+        """
+        with self._arrivals_lock:
+            self._arrivals.setdefault(folder, []).append(path)
+            if self._arrivals_due:
+                return
+            self._arrivals_due = True
+        self._in_pool(self._take_arrivals, pool=self._walker)
+
+    def _take_arrivals(self) -> None:
+        with self._arrivals_lock:
+            arrivals, self._arrivals = self._arrivals, {}
+            self._arrivals_due = False
+        for folder, paths in arrivals.items():
+            try:
+                self.submit(
+                    paths,
+                    target=IntakeTarget(client_id=folder.client_id),
+                    source="watched_folder",
+                    watched=folder,
+                )
+            except Exception:
+                # Not in the ledger, so not lost: the folder's walk at the next
+                # start offers these files again.
+                log.exception("queueing %d files from %s failed", len(paths), folder.path)
 
     def resume(self) -> None:
         """At start: hash what a crash left unhashed, and settle what finished unsettled."""
@@ -251,7 +300,10 @@ class IntakeEngine:
         with self._idle:
             return self._idle.wait_for(lambda: self._busy == 0, timeout)
 
-    def _in_pool(self, work: Callable[..., object], *args: object) -> None:
+    def _in_pool(
+        self, work: Callable[..., object], *args: object, pool: ThreadPoolExecutor | None = None
+    ) -> None:
+        """Run ``work(*args)`` on the hashing workers (or ``pool``), counted by ``wait_idle``."""
         if self._closed.is_set():
             return
         with self._idle:
@@ -266,7 +318,7 @@ class IntakeEngine:
                     self._idle.notify_all()
 
         try:
-            self._pool.submit(run)
+            (pool or self._pool).submit(run)
         except RuntimeError:  # closed meanwhile
             with self._idle:
                 self._busy -= 1
@@ -296,11 +348,17 @@ class IntakeEngine:
         prepared = prepare_file(Path(job.path), limits, should_stop=self._closed.is_set)
         if self._closed.is_set() or prepared.problem == "stopped":
             return
-        if prepared.problem is not None:
-            self._fail(job, prepared)
-            return
         with self._dedupe_lock:
-            self._place(job, prepared)
+            if not self._still_hashing(upload_id):
+                return  # paused or cancelled while it was read: the person's word stands
+            if prepared.problem is not None:
+                self._fail(job, prepared)
+            else:
+                self._place(job, prepared)
+
+    def _still_hashing(self, upload_id: str) -> bool:
+        current = self.queue.get(upload_id)
+        return current is not None and current.state == "hashing"
 
     def _fail(self, job: UploadJob, prepared: PreparedFile) -> None:
         self.queue.update(
@@ -317,6 +375,16 @@ class IntakeEngine:
     def _place(self, job: UploadJob, prepared: PreparedFile) -> None:
         """Duplicate, unsorted or waiting: where a checked, hashed file goes next."""
         assert prepared.sha256 is not None
+        if (prepared.size, prepared.mtime_ns) != (job.size, job.mtime_ns):
+            # The file changed since it was queued and this version is what goes:
+            # remembered too, so a later scan does not take this version again.
+            self.ledger.record(
+                job.path,
+                prepared.size,
+                prepared.mtime_ns,
+                outcome="queued",
+                upload_id=job.upload_id,
+            )
         known = self._known_document(prepared.sha256, job.upload_id)
         changes: dict[str, object] = {
             "sha256": prepared.sha256,
@@ -333,9 +401,8 @@ class IntakeEngine:
             if duplicate is not None:
                 self.settle(duplicate)
             return
-        route = self._router().route(
-            Path(job.path), Path(job.watched_root) if job.watched_root else None
-        )
+        root = Path(job.watched_root) if job.watched_root else None
+        route = self._router().route(_as_taken(Path(job.path), root), root)
         client_id = job.client_id
         state = "waiting"
         if client_id is None:
@@ -364,6 +431,36 @@ class IntakeEngine:
             self._cached_router = cached
         return cached[2]
 
+    def _put_back(self, seen: LedgerEntry) -> bool:
+        """Whether a file version taken before is to be taken again all the same.
+
+        What the ``.error.txt`` advises: fix the problem, then move the file back.
+        A file that failed is taken again once moved back (permissions given, the
+        firm's size limit raised) or dropped again; one that was uploaded and is
+        put back comes back as a duplicate of its document. A file intake left in
+        place is not taken twice.
+        """
+        job = self.queue.get(seen.upload_id) if seen.upload_id else None
+        moved_away = job is not None and job.finished and job.settled and job.path != seen.path
+        if seen.outcome == "failed":
+            # A cleared queue row says no more; a drop is the person asking again.
+            return job is None or job.watched_root is None or moved_away
+        return moved_away
+
+    def _in_flight(self, paths: Sequence[str]) -> set[str]:
+        """Those of ``paths`` that a job not yet finished is taking."""
+        found: set[str] = set()
+        if not paths:
+            return found
+        with reading(self.store.engine) as conn:
+            for start in range(0, len(paths), _PATHS_PER_QUERY):
+                query = sa.select(upload_queue.c.path).where(
+                    upload_queue.c.state.in_(_IN_FLIGHT),
+                    upload_queue.c.path.in_(paths[start : start + _PATHS_PER_QUERY]),
+                )
+                found.update(conn.execute(query).scalars())
+        return found
+
     def _document_label(self, document_id: str | None) -> str:
         """How the existing document is named in a duplicate's note."""
         row = self.store.get("document", document_id) if document_id else None
@@ -387,3 +484,19 @@ class IntakeEngine:
         if twin is not None:
             return twin.document_id, f"Same content as “{twin.file_name}”, taken just before."
         return None
+
+
+def _as_taken(path: Path, root: Path | None) -> Path:
+    """Where a file sits for routing: one retried from ``.failed`` (or put in
+    ``.processed/<date>``) is routed from its client's folder, as when first taken."""
+    if root is None:
+        return path
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return path
+    if parts[:1] in ((FAILED_FOLDER,), (DUPLICATES_FOLDER,)):
+        return root.joinpath(*parts[1:])
+    if parts[:1] == (PROCESSED_FOLDER,) and len(parts) > 2:
+        return root.joinpath(*parts[2:])
+    return path

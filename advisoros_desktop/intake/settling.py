@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from advisoros_desktop.intake.disposition import (
+    DELETED,
+    FAILED_FOLDER,
+    MOVED,
     AfterUpload,
     Settled,
     settle_done,
     settle_duplicate,
     settle_failed,
 )
+from advisoros_desktop.intake.error_reports import ERROR_REPORT_SUFFIX
 from advisoros_desktop.intake.watched_folders import WatchedFolder
 from advisoros_desktop.store.intake_ledger import IntakeLedger
 from advisoros_desktop.store.upload_queue import UploadJob, UploadQueue
@@ -89,12 +94,19 @@ class Settler:
             return None  # no longer watched: leave the file where the person put it
         source = Path(job.path)
         if root not in source.parents:
-            return None  # already moved (a retried file lives in .failed)
-        if job.state == "done":
-            return settle_done(source, root, AfterUpload(folder.after_upload), today=self._today())
-        if job.state == "duplicate":
-            label = self._document_label(job.document_id)
-            return settle_duplicate(source, root, document_label=label)
+            return None  # no longer under the watched folder: not ours to tidy
+        if job.state in ("done", "duplicate"):
+            if job.state == "done":
+                after = AfterUpload(folder.after_upload)
+                settled = settle_done(source, root, after, today=self._today())
+            else:
+                label = self._document_label(job.document_id)
+                settled = settle_duplicate(source, root, document_label=label)
+            if settled.action in (MOVED, DELETED) and source.parent.is_relative_to(
+                root / FAILED_FOLDER
+            ):
+                _drop_notes_about(source)  # retried from .failed: they tell of a past failure
+            return settled
         return settle_failed(
             source,
             root,
@@ -102,3 +114,18 @@ class Settler:
             advice="Fix what is described above, then move the file back into the watched folder.",
             when=dt.datetime.now().astimezone(),
         )
+
+
+def _drop_notes_about(source: Path) -> None:
+    """Remove the ``.error.txt`` notes written beside ``source`` ("<name> (2).error.txt" too)."""
+    note = re.compile(re.escape(source.name) + r"( \(\d+\))?" + re.escape(ERROR_REPORT_SUFFIX))
+    try:
+        beside = list(source.parent.iterdir())
+    except OSError:
+        return
+    for path in beside:
+        if note.fullmatch(path.name):
+            try:
+                path.unlink()
+            except OSError as err:  # a note left behind is untidy, nothing worse
+                log.info("could not remove the old note %s: %s", path, err)

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QProgressDialog, QWidget
 
 from advisoros_desktop.commands.undo_commands import BulkEdit, EditRecord
 from advisoros_desktop.domain.entities import ENTITIES, FieldKind
@@ -77,10 +77,16 @@ def apply_to_records(
             # Between chunks: repaint, but take no keys or clicks (no Ctrl+Z mid-change).
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
+    focused = QApplication.focusWidget()
     command = BulkEdit(store, entity, ids, changes, text=text, progress=progress)
     stack.push(command)
     if dialog is not None:
         dialog.close()
+        # The dialog took the window's activation; give it back, with the keyboard
+        # where it was, so the next key (Ctrl+Z) reaches the window's shortcuts.
+        parent.window().activateWindow()
+        if focused is not None:
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
     return command
 
 

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 _SHORTCUT_CONTEXTS = {
     "window": Qt.ShortcutContext.WindowShortcut,
     "table": Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    "intake": Qt.ShortcutContext.WidgetWithChildrenShortcut,
 }
 
 

@@ -39,6 +39,7 @@ from advisoros_desktop.ui.command_actions import CommandActions
 from advisoros_desktop.ui.command_palette import CommandPalette
 from advisoros_desktop.ui.conflicts_view import ConflictsView
 from advisoros_desktop.ui.detail_pane import DetailPane
+from advisoros_desktop.ui.intake_controller import IntakeController
 from advisoros_desktop.ui.intake_view import IntakeView
 from advisoros_desktop.ui.key_bindings import SingleKeyGuard, effective_bindings
 from advisoros_desktop.ui.outbox_dialog import OutboxDialog
@@ -49,7 +50,14 @@ from advisoros_desktop.ui.sync_controller import SyncController
 from advisoros_desktop.ui.sync_status_indicator import SyncStatusIndicator
 from advisoros_desktop.ui.table_columns import columns_for
 from advisoros_desktop.ui.undo_toast import UndoToast
-from advisoros_desktop.ui.window_commands import MENUS, TABLE_CONTEXT_MENU, TOOLBAR, VIEWS
+from advisoros_desktop.ui.window_commands import (
+    MENUS,
+    TABLE_CONTEXT_MENU,
+    TOOLBAR,
+    VIEWS,
+    registered_intake_commands,
+)
+from advisoros_desktop.ui.window_intake import WindowIntake
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +110,7 @@ class MainWindow(QMainWindow):
         self._stale_views: set[str] = set()
         self._palette_changes: ChangeSet | None = None
         self._syncing = False
+        self.intake_ui: WindowIntake | None = None  # once the account's intake is attached
         self.notices = StoreNotices(store, NOTICE_INTERVAL_MS, parent=self)
         self._build_views()
         self._build_docks()
@@ -162,7 +171,7 @@ class MainWindow(QMainWindow):
                 self.conflicts_view = ConflictsView(self.store, self)
                 widget = self.conflicts_view
             else:
-                widget = IntakeView(self)
+                widget = self.intake_view = IntakeView(self)
             self.views[name] = widget
             self.stack.addWidget(widget)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
@@ -465,6 +474,19 @@ class MainWindow(QMainWindow):
         if self.context.sync is not None:
             self.context.sync.toggle_pause()
 
+    # -- intake -------------------------------------------------------------------------
+    def attach_intake(self, controller: IntakeController) -> None:
+        """Files may now be dropped anywhere on the window and added by command."""
+        attach = getattr(self.intake_view, "attach", None)
+        if callable(attach):
+            attach(controller)
+        adopt = getattr(self.intake_view, "adopt_actions", None)
+        view_commands = registered_intake_commands(self.context.registry)
+        if callable(adopt) and view_commands:
+            adopt({cid: self.actions.action(cid) for cid in view_commands})
+        self.intake_ui = WindowIntake(self, controller)
+        self.actions.update_enabled()
+
     # -- notices and details ---------------------------------------------------------
     def _store_changed(self, changes: ChangeSet) -> None:
         # Only the list on screen re-reads now; the others when they are next shown.
@@ -569,6 +591,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
+        if self.intake_ui is not None:
+            self.intake_ui.close()
         self.notices.close()
         app = QCoreApplication.instance()
         if app is not None:

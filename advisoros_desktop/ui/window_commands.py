@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from advisoros_desktop.commands.registry import Command, CommandRegistry
+from advisoros_desktop.commands.registry import CONTEXTS, Command, CommandRegistry
 from advisoros_desktop.ui import selection_commands
+from advisoros_desktop.ui.intake_commands import INTAKE_COMMANDS
 
 if TYPE_CHECKING:
     from advisoros_desktop.ui.main_window import MainWindow
@@ -49,6 +50,21 @@ def _can_bulk(field: str) -> Any:
 
 def _in_conflicts(window: Any) -> bool:
     return _w(window).current_view_name() == "conflicts"
+
+
+def _intake_running(window: Any) -> bool:
+    return _w(window).intake_ui is not None
+
+
+def _intake(window: Any) -> Any:
+    """The window's intake commands (only called when ``_intake_running``)."""
+    return _w(window).intake_ui
+
+
+def registered_intake_commands(registry: CommandRegistry) -> list[str]:
+    """Ids of the Intake view's own commands that this registry holds."""
+    held = {command.id for command in registry}
+    return [command.id for command in INTAKE_COMMANDS if command.id in held]
 
 
 def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
@@ -251,6 +267,52 @@ def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
         ("Ctrl+Shift+T",),
         enabled_when=_in_conflicts,
     )
+    # Intake
+    add(
+        "intake.add_files",
+        "Add files…",
+        "Intake",
+        lambda w: _intake(w).add_files(),
+        ("Ctrl+O",),
+        enabled_when=_intake_running,
+    )
+    add(
+        "intake.add_folder",
+        "Add folder…",
+        "Intake",
+        lambda w: _intake(w).add_folder(),
+        ("Ctrl+Shift+O",),
+        enabled_when=_intake_running,
+    )
+    add(
+        "intake.watched_folders",
+        "Watched folders…",
+        "Intake",
+        lambda w: _intake(w).open_watched_folders(),
+        (),
+        enabled_when=_intake_running,
+    )
+    add(
+        "intake.pause_all",
+        "Pause all uploads",
+        "Intake",
+        lambda w: _intake(w).pause_all(),
+        (),
+        enabled_when=_intake_running,
+    )
+    add(
+        "intake.resume_all",
+        "Resume all uploads",
+        "Intake",
+        lambda w: _intake(w).resume_all(),
+        (),
+        enabled_when=_intake_running,
+    )
+    # The Intake view's own commands, in a shortcut context of their own once the
+    # registry knows it (their keys, Space/Del/R, mean other things in the tables).
+    for command in INTAKE_COMMANDS:
+        if command.context in CONTEXTS:
+            registry.register(command)
     # Sync
     add("sync.now", "Sync now", "Sync", lambda w: _w(w).sync_now(), ("F5",))
     add("sync.pause", "Pause or resume sync", "Sync", lambda w: _w(w).toggle_sync_pause(), ())
@@ -278,7 +340,19 @@ def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (
         "&File",
-        ("sync.now", "sync.pause", "sync.outbox", None, "settings.shortcuts", None, "app.quit"),
+        (
+            "intake.add_files",
+            "intake.add_folder",
+            "intake.watched_folders",
+            None,
+            "sync.now",
+            "sync.pause",
+            "sync.outbox",
+            None,
+            "settings.shortcuts",
+            None,
+            "app.quit",
+        ),
     ),
     (
         "&Edit",
@@ -313,6 +387,16 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         ("palette.open", "nav.back", "filter.focus", "row.next", "row.previous", "record.open"),
     ),
     ("&Conflicts", ("conflicts.keep_mine", "conflicts.take_theirs")),
+    (
+        "&Intake",
+        (
+            "intake.pause_all",
+            "intake.resume_all",
+            "intake.retry_all_failed",
+            None,
+            "intake.watched_folders",
+        ),
+    ),
     ("&Help", ("help.cheat_sheet",)),
 )
 

@@ -170,7 +170,7 @@ def test_columns_and_widths_are_remembered(qtbot: QtBot, desktop: Desktop, tmp_p
 def test_archiving_all_tasks_shows_progress_and_is_one_undo_step(
     qtbot: QtBot, desktop: Desktop
 ) -> None:
-    from PySide6.QtWidgets import QProgressDialog
+    from PySide6.QtWidgets import QApplication, QProgressDialog
 
     window = desktop.window
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
@@ -184,6 +184,8 @@ def test_archiving_all_tasks_shows_progress_and_is_one_undo_step(
     progress = window.findChildren(QProgressDialog)
     assert progress and progress[-1].maximum() == total
     assert window.undo_stack.count() == 1
+    # The progress dialog hands activation back to the window (asynchronously).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(tasks.table, Qt.Key.Key_Z, CTRL)
     assert tasks.model.rowCount() == total
     assert desktop.store.pending_count() == 0  # nothing had been sent: nothing travels

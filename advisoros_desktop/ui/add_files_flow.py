@@ -1,0 +1,118 @@
+"""From "these files" to a queued batch: find the client, let the person confirm, queue.
+
+A drop, "Add files…" and "Add folder…" all end here. The dropped paths are
+first surveyed on a worker thread (count, size, what the filename rules say),
+then the add-files dialog asks; the client in view, or the one the rules are
+sure of, is already filled in, otherwise the client picker opens. Confirming
+hands the paths to the intake controller, which walks and queues them off
+the GUI thread too.
+
+One flow at a time: a drop while the dialog is open is refused with a word,
+and a survey overtaken by a newer drop is abandoned (generation token).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from advisoros_desktop.ui.add_files_dialog import AddFilesDialog, files_text
+from advisoros_desktop.ui.drop_survey import Survey, survey_paths
+from advisoros_desktop.ui.intake_controller import IntakeController
+
+# (client id or None, a note saying where it came from)
+ClientInView = Callable[[], tuple[str | None, str]]
+
+
+class AddFilesFlow(QObject):
+    message = Signal(str)  # for the status bar
+    _surveyed = Signal(int, object)  # generation, Survey or the exception, from the worker
+
+    def __init__(
+        self,
+        controller: IntakeController,
+        client_in_view: ClientInView,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._client_in_view = client_in_view
+        self._parent = parent
+        self.dialog: AddFilesDialog | None = None
+        self._generation = 0
+        self._closed = False
+        self._pending: tuple[str, str | None, str] | None = None  # source, client id, note
+        self._surveyor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-survey")
+        self._surveyed.connect(self._show_dialog)
+
+    def start(self, paths: Sequence[Path], source: str = "drag_drop") -> None:
+        """Ask about ``paths`` and queue them; returns at once."""
+        if self._closed or not paths:
+            return
+        if self.dialog is not None:
+            self.message.emit("Finish adding the files in the open dialog first.")
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        client_id, note = self._client_in_view()
+        self._generation += 1
+        generation = self._generation
+        self._pending = (source, client_id, note)
+        self.message.emit("Looking at the files…")
+        future = self._surveyor.submit(
+            survey_paths,
+            list(paths),
+            self._controller.clients.names,
+            self._controller.settings.rules(),
+            should_stop=lambda: self._closed or generation != self._generation,
+        )
+        future.add_done_callback(lambda done: self._survey_done(generation, done))
+
+    def close(self) -> None:
+        self._closed = True
+        self._surveyor.shutdown(wait=False, cancel_futures=True)
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    # -- worker thread -> GUI thread ----------------------------------------------------
+    def _survey_done(self, generation: int, future: Future[Survey]) -> None:
+        if future.cancelled():
+            return
+        error = future.exception()
+        with contextlib.suppress(RuntimeError):  # the window is gone
+            self._surveyed.emit(generation, error if error is not None else future.result())
+
+    def _show_dialog(self, generation: int, result: Survey | BaseException) -> None:
+        if self._closed or generation != self._generation or self._pending is None:
+            return  # a newer drop overtook this one
+        if isinstance(result, BaseException):
+            self.message.emit(f"The files could not be read ({result}). Nothing was added.")
+            return
+        source, client_id, note = self._pending
+        if not result.files:
+            why = f" ({result.ignored_reason})" if result.ignored_reason else ""
+            skipped = f": {files_text(result.ignored)} skipped{why}" if result.ignored else ""
+            self.message.emit(f"Nothing to add{skipped}.")
+            return
+        self.message.emit("")
+        client = result.client(client_id) if client_id else None
+        dialog = AddFilesDialog(result, client, self._parent, client_note=note if client else "")
+        dialog.finished.connect(lambda outcome: self._dialog_finished(dialog, source, outcome))
+        self.dialog = dialog
+        dialog.open()
+        if dialog.needs_client():
+            dialog.choose_client()
+
+    def _dialog_finished(self, dialog: AddFilesDialog, source: str, outcome: int) -> None:
+        self.dialog = None
+        self._pending = None
+        if outcome == QDialog.DialogCode.Accepted.value:
+            self._controller.add_files(dialog.survey.paths, dialog.target(), source=source)
+        else:
+            self.message.emit("Nothing was added.")
+        dialog.deleteLater()

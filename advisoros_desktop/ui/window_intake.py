@@ -1,0 +1,146 @@
+"""The main window's side of intake: drops, the add-files commands, the progress line.
+
+Built when the account's intake controller is attached (the window opens on
+the cache before the workspace is connected, and intake needs the account).
+The window's commands call the small methods here; the Intake view gets the
+controller itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from advisoros_desktop.domain.entities import ENTITIES
+from advisoros_desktop.ui.add_files_flow import AddFilesFlow
+from advisoros_desktop.ui.drop_intake import DropIntake
+from advisoros_desktop.ui.intake_controller import IntakeController
+from advisoros_desktop.ui.intake_progress import IntakeProgress
+
+if TYPE_CHECKING:
+    from advisoros_desktop.ui.main_window import MainWindow
+
+LAST_FOLDER_KEY = "intake/lastFolder"
+# How a record names itself in "the client of the current document (W2.pdf)".
+RECORD_CAPTION = {"document": "fileName", "engagement": "name", "task": "title"}
+
+
+def _files(count: int) -> str:
+    return "1 file" if count == 1 else f"{count:,} files"
+
+
+class WindowIntake(QObject):
+    def __init__(self, window: MainWindow, controller: IntakeController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.progress = IntakeProgress(window)
+        window.statusBar().addPermanentWidget(self.progress)
+        self.flow = AddFilesFlow(controller, self.client_in_view, window)
+        self.flow.message.connect(window.show_message)
+        self.drops = DropIntake(window, self._target_name)
+        self.drops.files_dropped.connect(lambda paths: self.flow.start(paths, "drag_drop"))
+        self.drops.install()
+        controller.message.connect(window.show_message)
+        controller.queue_changed.connect(self._queue_changed)
+
+    def close(self) -> None:
+        self.drops.remove()
+        self.flow.close()
+
+    def client_in_view(self) -> tuple[str | None, str]:
+        """The client files added now belong to by default, and a note saying why that one.
+
+        The scoped client (or the scoped engagement's) of Documents, Engagements
+        and Tasks; else the current row's client (in Clients, the row itself).
+        Nothing in the Intake and Conflicts views.
+        """
+        window = self.window
+        name = window.current_view_name()
+        view = window.record_views.get(name)
+        if view is None:
+            return None, ""
+        for field, value in view.scope():  # Documents, Engagements, Tasks of one client
+            if field == "clientId":
+                return value, self.tr("The client in view.")
+            if field == "engagementId":
+                engagement = window.store.get("engagement", value)
+                if engagement is not None and engagement.get("clientId"):
+                    return str(engagement["clientId"]), self.tr(
+                        "The client of the engagement in view."
+                    )
+        record_id = view.table.current_record_id()
+        if record_id is None:
+            return None, ""
+        if view.entity == "client":
+            return record_id, self.tr("The client selected in the list.")
+        row = window.store.get(view.entity, record_id)
+        if row is None or not row.get("clientId"):
+            return None, ""
+        caption = str(row.get(RECORD_CAPTION.get(view.entity, "id")) or "")
+        return str(row["clientId"]), self.tr(
+            "The client of the current {entity} ({caption})."
+        ).format(entity=ENTITIES[view.entity].label.lower(), caption=caption)
+
+    # -- commands --------------------------------------------------------------------------
+    def add_files(self) -> None:
+        """Ctrl+O: choose files, then confirm them in the add-files dialog."""
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Add files"), self._last_folder()
+        )
+        if names:
+            self._remember_folder(Path(names[0]).parent)
+            self.flow.start([Path(n) for n in names], "desktop")
+
+    def add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Add a folder of files"), self._last_folder()
+        )
+        if folder:
+            self._remember_folder(Path(folder).parent)
+            self.flow.start([Path(folder)], "desktop")
+
+    def open_watched_folders(self) -> None:
+        try:
+            from advisoros_desktop.ui.watched_folders_dialog import WatchedFoldersDialog
+        except ImportError:
+            self.window.show_message("Watched folders cannot be set up in this version.")
+            return
+        dialog = WatchedFoldersDialog(
+            self.controller.settings,
+            self.controller.folder_states(),
+            self.window,
+            clients=self.controller.clients.names(),
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def pause_all(self) -> None:
+        count = self.controller.pause_all()
+        self.window.show_message(
+            f"Pausing {_files(count)}." if count else "Nothing is uploading; nothing to pause."
+        )
+
+    def resume_all(self) -> None:
+        count = self.controller.resume_all()
+        self.window.show_message(f"Resuming {_files(count)}." if count else "No upload is paused.")
+
+    # -- the progress line ------------------------------------------------------------------
+    def _queue_changed(self) -> None:
+        self.progress.show_totals(self.controller.queue.totals())
+
+    def _target_name(self) -> str | None:
+        client_id, _note = self.client_in_view()
+        if client_id is None:
+            return None
+        row = self.window.store.get("client", client_id)
+        return str(row["businessName"]) if row is not None else None
+
+    def _last_folder(self) -> str:
+        return str(self.window.context.settings.value(LAST_FOLDER_KEY, str(Path.home())))
+
+    def _remember_folder(self, folder: Path) -> None:
+        self.window.context.settings.setValue(LAST_FOLDER_KEY, str(folder))
