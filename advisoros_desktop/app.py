@@ -155,7 +155,10 @@ async def _report_first_paint(startup: DesktopStartup) -> int:
     window.first_painted.connect(
         lambda: None if painted.done() else painted.set_result(time.monotonic())
     )
-    print(f"first-paint {await painted:.6f}", flush=True)
+    # On a first start the window may have painted while the workspace was still
+    # connecting, before anyone could listen: it keeps the moment.
+    first = window.first_paint_at if window.first_paint_at is not None else await painted
+    print(f"first-paint {first:.6f}", flush=True)
     await startup.ready
     assert startup.controller is not None
     controller = startup.controller

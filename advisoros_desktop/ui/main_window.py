@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,7 +101,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = context.undo_stack
         self.setWindowTitle(title or "AdvisorOS Desktop")
         self.setObjectName("mainWindow")
-        self._painted = False
+        # time.monotonic() of the first paint; None until then.
+        self.first_paint_at: float | None = None
         self._back: list[Place] = []
         self._scope: tuple[tuple[str, str], ...] = ()
         self._scope_caption = ""
@@ -585,8 +587,8 @@ class MainWindow(QMainWindow):
     # -- painting and closing -----------------------------------------------------------
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if self.first_paint_at is None:
+            self.first_paint_at = time.monotonic()
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
