@@ -137,9 +137,10 @@ class AddFilesDialog(QDialog):
         form.addRow(self.tr("Ca&tegory:"), self.category)
         form.addRow(self.tr("Tax &year:"), self.year)
         buttons = QDialogButtonBox(self)
-        self.ok_button: QPushButton = buttons.addButton(
-            self.tr("&Add files"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        # Made here and then added: addButton(text, role) may hand back a plain
+        # QWidget wrapper, which has no setDefault (the drop then did nothing).
+        self.ok_button = QPushButton(self.tr("&Add files"), buttons)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("addFilesOk")
         self.ok_button.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
