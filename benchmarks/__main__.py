@@ -27,6 +27,9 @@ BENCHMARKS: tuple[str, ...] = (
     "palette",
     "table_filter",
     "cold_start",
+    "hashing",
+    "intake_drop",
+    "watched_folder",
     "gui_stalls",
 )
 

@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from types import FrameType
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
@@ -30,8 +31,10 @@ INTERVAL_MS = 5
 SAMPLE_AFTER_SECONDS = 0.015
 STALL_SECONDS = 0.050
 SAMPLE_EVERY_SECONDS = 0.004
-# Frames of idle threads: waiting on a lock, a queue, a socket or a sleep.
-IDLE_LEAVES = {"wait", "get", "select", "poll", "sleep"}
+# Frames of idle threads: waiting on a lock, a queue, a socket or a sleep. An idle
+# executor thread waits in C (``SimpleQueue.get``), so its innermost Python frame
+# is the executor's ``_worker`` loop itself.
+IDLE_LEAVES = {"wait", "get", "select", "poll", "sleep", "_worker"}
 PROJECT = "advisoros_desktop/"
 
 
@@ -70,6 +73,16 @@ class Heartbeat(QObject):
         self._watching.clear()
         if self._watchdog is not None:
             self._watchdog.join()
+
+    def figures(self) -> dict[str, Any]:
+        """Every gap and stall in milliseconds, with the stalls' samples, as JSON can carry them."""
+        return {
+            "gaps": [round(gap * 1000, 3) for gap in self.gaps],
+            "stalls": [
+                {"ms": round(stall.seconds * 1000, 3), "samples": stall.samples}
+                for stall in self.stalls
+            ],
+        }
 
     def _tick(self) -> None:
         now = time.perf_counter()

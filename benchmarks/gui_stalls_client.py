@@ -12,14 +12,18 @@ the initial sync.
 A ``Heartbeat`` (``gui_heartbeat``) measures twice: first with the window
 shown and idle for ``--idle-seconds`` (the reference), then from the moment
 the scheduler starts until its first cycle is over and the window has
-caught up with the last store notices. It prints one JSON object on
-standard output; the password comes on standard input.
+caught up with the last store notices. With ``--intake-folder``, the
+window then takes a drop of that folder for ``--intake-client`` and the
+heartbeat measures a third time, until every file is uploaded
+(``gui_stalls_intake``). It prints one JSON object on standard output; the
+password comes on standard input.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import faulthandler
 import importlib
 import json
 import os
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import QApplication
 from advisoros_desktop.api.token_store import MemoryTokenStore
 from advisoros_desktop.sync.account import open_account
 from benchmarks.gui_heartbeat import Heartbeat
+from benchmarks.gui_stalls_intake import measure_intake
 
 # The window's side is imported by name: ``make typecheck`` covers the Qt-free
 # packages and ``benchmarks``, and a plain import would take it into ``ui/``.
@@ -57,17 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-window", action="store_true", help="sync with no window: the engine's own stalls"
     )
     parser.add_argument("--sync-limit", type=float, default=600.0, help="give up after this long")
+    parser.add_argument("--intake-folder", help="after the sync, drop this folder on the window")
+    parser.add_argument("--intake-client", help="the client whose documents the drop lands on")
     return parser
 
 
 def _phase(heartbeat: Heartbeat) -> dict[str, Any]:
-    return {
-        "gaps": [round(gap * 1000, 3) for gap in heartbeat.gaps],
-        "stalls": [
-            {"ms": round(stall.seconds * 1000, 3), "samples": stall.samples}
-            for stall in heartbeat.stalls
-        ],
-    }
+    return heartbeat.figures()
 
 
 async def measure(args: argparse.Namespace, password: str) -> dict[str, Any]:
@@ -116,6 +117,13 @@ async def measure(args: argparse.Namespace, password: str) -> dict[str, Any]:
             entity: account.store.count(entity)
             for entity in ("client", "engagement", "task", "document")
         }
+        if window is not None and args.intake_folder:
+            limit = max(1.0, give_up - time.perf_counter())
+            out.update(
+                await measure_intake(
+                    window, account, Path(args.intake_folder), args.intake_client, limit
+                )
+            )
     finally:
         if controller is not None:
             await controller.stop()
@@ -126,6 +134,9 @@ async def measure(args: argparse.Namespace, password: str) -> dict[str, Any]:
 
 
 def main() -> int:
+    # A crash in Qt ends the process with no Python traceback; this prints every
+    # thread's stack on standard error, which ``gui_stalls`` shows.
+    faulthandler.enable(all_threads=True)
     args = build_parser().parse_args()
     password = sys.stdin.readline().rstrip("\n")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -18,7 +18,14 @@ EXPECTED = {
     "palette": ("per keystroke",),
     "table_filter": ("keystroke",),
     "cold_start": ("launch to first paint", "bare PySide6 window"),
-    "gui_stalls": ("longest stall during the sync", "idle window", "intake: not measured"),
+    "hashing": ("MB/s", "hash_file / sha256sum"),
+    "intake_drop": ("queued (every row in the upload queue)", "raw httpx uploads", "files/s"),
+    "watched_folder": ("processed exactly once", "raw httpx uploads", "files/s"),
+    "gui_stalls": (
+        "longest stall during the sync",
+        "idle window",
+        "longest stall during the intake",
+    ),
 }
 
 
