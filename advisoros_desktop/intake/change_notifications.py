@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import queue
+import warnings
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -22,6 +23,16 @@ from watchdog.observers.polling import PollingObserverVFS
 log = logging.getLogger(__name__)
 
 EventQueue = queue.SimpleQueue[FileSystemEvent]
+
+# A folder made inside a watched folder (``.processed/<date>``, a batch copied
+# in) can be registered twice by watchdog's inotify observer, once from the
+# creation event and once from its walk of the new folder; it keeps one
+# callback and warns. Nothing is lost, and the warning would only alarm.
+warnings.filterwarnings(
+    "ignore",
+    message=r"Callback with id '\d+' already exists for watch",
+    category=RuntimeWarning,
+)
 
 
 class _Inbox(FileSystemEventHandler):

@@ -32,6 +32,7 @@ from watchdog.events import (
     FileAttribEvent,
     FileClosedEvent,
     FileCreatedEvent,
+    FileDeletedEvent,
     FileModifiedEvent,
     FileMovedEvent,
     FileSystemEvent,
@@ -61,7 +62,7 @@ _STOP_WAIT_SECONDS = 0.9
 
 _FILE_EVENTS = (FileCreatedEvent, FileModifiedEvent, FileClosedEvent, FileAttribEvent)
 
-_Delivered = tuple[Path, int, int]
+_Version = tuple[int, int]  # size, mtime in ns
 
 
 class FolderWatcher:
@@ -91,7 +92,8 @@ class FolderWatcher:
         self._thread: threading.Thread | None = None
         self._observer: BaseObserver | None = None
         self._observer_note = ""
-        self._delivered: set[_Delivered] = set()
+        # What was handed on, by path: a file is offered again only as another version.
+        self._delivered: dict[Path, _Version] = {}
         self._resume = ResumeDetector()
         self._next_root_check = 0.0
         self._next_safety_rescan = 0.0
@@ -302,7 +304,12 @@ class FolderWatcher:
                     event.src_path
                 ):
                     root_gone = True
-                elif isinstance(event, FileMovedEvent):
+                    continue
+                if isinstance(event, FileDeletedEvent | FileMovedEvent):
+                    self._forget(Path(os.fsdecode(event.src_path)), folder=False)
+                elif isinstance(event, DirDeletedEvent | DirMovedEvent):
+                    self._forget(Path(os.fsdecode(event.src_path)), folder=True)
+                if isinstance(event, FileMovedEvent):
                     files[Path(os.fsdecode(event.dest_path))] = None
                 elif isinstance(event, _FILE_EVENTS):
                     files[Path(os.fsdecode(event.src_path))] = None
@@ -326,19 +333,42 @@ class FolderWatcher:
         self._rescan_wanted.clear()
         if self._next_safety_rescan != float("inf"):
             self._next_safety_rescan = time.monotonic() + SAFETY_RESCAN_SECONDS
-        present: set[_Delivered] = set()
+        present: set[tuple[Path, int, int]] = set()
         for entry in walk_files([self._root], should_stop=self._should_abandon):
             present.add((entry.path, entry.size, entry.mtime_ns))
             self._consider(entry)
         if not self._should_abandon():
             # Forget deliveries of files that left the folder, so the memory
             # stays the size of the folder, not of its history.
-            self._delivered &= present
+            self._delivered = {
+                path: version
+                for path, version in self._delivered.items()
+                if (path, *version) in present
+            }
+
+    def _forget(self, gone: Path, *, folder: bool) -> None:
+        """A file (or a folder of files) left: if it comes back, it is looked at again.
+
+        Whether it is taken then is the intake ledger's decision (a file put
+        back unchanged is known there); the watcher only must not hide it.
+        """
+        for base in (self._root, self._real_root):
+            try:
+                relative = gone.relative_to(base)
+            except ValueError:
+                continue
+            path = self._root / relative
+            if not folder:
+                self._delivered.pop(path, None)
+                return
+            for known in [known for known in self._delivered if known.is_relative_to(path)]:
+                del self._delivered[known]
+            return
 
     def _consider(self, entry: WalkEntry) -> None:
         if entry.ignored is not None:
             return
-        if (entry.path, entry.size, entry.mtime_ns) in self._delivered:
+        if self._delivered.get(entry.path) == (entry.size, entry.mtime_ns):
             return
         self._tracker.observe(entry.path, size=entry.size, mtime_ns=entry.mtime_ns)
 
@@ -347,8 +377,8 @@ class FolderWatcher:
             info = os.stat(path)
         except OSError:
             return
-        key = (path, info.st_size, info.st_mtime_ns)
-        if key in self._delivered:
+        version = (info.st_size, info.st_mtime_ns)
+        if self._delivered.get(path) == version:
             return
         try:
             self._on_ready(path)
@@ -356,7 +386,7 @@ class FolderWatcher:
             # Not remembered as delivered: the next walk offers it again.
             log.exception("Taking %s from a watched folder failed", path)
             return
-        self._delivered.add(key)
+        self._delivered[path] = version
 
     def _inside(self, path: Path, *, folder: bool) -> Path | None:
         """``path`` spelled under the watched folder; None if outside it or in a hidden folder."""

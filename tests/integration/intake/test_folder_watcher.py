@@ -191,6 +191,42 @@ def test_a_delivered_file_is_not_delivered_again_unless_it_changes(
     assert harness.delivered == [scan, scan]
 
 
+def test_a_delivered_file_taken_out_and_put_back_unchanged_is_offered_again(
+    watch: Callable[..., Harness], tmp_path: Path
+) -> None:
+    # Whether it is taken again is the ledger's call (a duplicate, normally);
+    # the watcher must not sit on it until the next full walk.
+    harness = watch().start()
+    scan = _write(harness.root / "w2.pdf")
+    harness.wait_delivered(scan)
+
+    elsewhere = tmp_path / "Desktop"
+    elsewhere.mkdir()
+    os.rename(scan, elsewhere / "w2.pdf")
+    settle(harness.watcher)
+    os.rename(elsewhere / "w2.pdf", scan)
+
+    wait_for(lambda: len(harness.delivered) == 2, "the file put back to be offered again")
+    assert harness.delivered == [scan, scan]
+
+
+def test_a_folder_of_delivered_files_taken_out_and_put_back_is_offered_again(
+    watch: Callable[..., Harness], tmp_path: Path
+) -> None:
+    harness = watch().start()
+    batch = harness.root / "Acme"
+    batch.mkdir()
+    scans = [_write(batch / f"scan-{n}.pdf") for n in range(3)]
+    harness.wait_delivered(*scans)
+
+    os.rename(batch, tmp_path / "Acme")
+    settle(harness.watcher)
+    os.rename(tmp_path / "Acme", batch)
+
+    wait_for(lambda: len(harness.delivered) == 6, "the folder put back to be offered again")
+    assert sorted(harness.delivered) == sorted(scans * 2)
+
+
 def test_moving_a_delivered_file_to_processed_delivers_nothing(
     watch: Callable[..., Harness],
 ) -> None:
