@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from advisoros_desktop import intake_cli
+from advisoros_desktop import extract_cli, intake_cli
 from advisoros_desktop.server import cli as server_cli
 from advisoros_desktop.sync import cli as sync_cli
 
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     server_cli.register(commands)
     sync_cli.register(commands)
     intake_cli.register(commands)
+    extract_cli.register(commands)
     return parser
 
 

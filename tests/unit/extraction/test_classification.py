@@ -1,0 +1,40 @@
+"""Pages are classified by the layout their fields match and the title they print."""
+
+from __future__ import annotations
+
+from advisoros_desktop.extraction.classification import classify
+from advisoros_desktop.extraction.form_titles import form_type_from_title, w2_tax_year
+
+
+def test_fields_and_title_agreeing_is_the_surest() -> None:
+    found = classify(field_layout="W-2", text="Form W-2 Wage and Tax Statement 2026")
+    assert (found.form_type, found.confidence) == ("W-2", 0.99)
+
+
+def test_either_alone_still_classifies_a_little_less_surely() -> None:
+    assert classify(field_layout="1099-INT").confidence == 0.95
+    titled = classify(text="Copy B For Recipient Form 1099-NEC (Rev. April 2025)")
+    assert (titled.form_type, titled.confidence) == ("1099-NEC", 0.9)
+
+
+def test_disagreement_keeps_the_fields_but_lowers_confidence() -> None:
+    found = classify(field_layout="1099-DIV", text="Form 1099-INT")
+    assert (found.form_type, found.confidence) == ("1099-DIV", 0.6)
+
+
+def test_no_evidence_is_unknown_not_a_guess() -> None:
+    assert classify(text="INVOICE #123 Total due $40.00").form_type == "unknown"
+    assert classify().form_type == "unknown"
+
+
+def test_titles_other_forms_share_are_not_confused() -> None:
+    assert form_type_from_title("Form W-2c Corrected Wage and Tax Statement") is None
+    assert form_type_from_title("Form W-2G Certain Gambling Winnings") is None
+    text = "Form 1099-MISC ... see Form 1099-NEC for nonemployee pay ... Form 1099-MISC"
+    assert form_type_from_title(text) == "1099-MISC"
+
+
+def test_w2_year_comes_from_the_title() -> None:
+    text = "Form W-2 Wage and Tax Statement\n2026\nDepartment of the Treasury"
+    assert w2_tax_year(text) == ("2026", text.index("2026"))
+    assert w2_tax_year("Form W-2") is None
