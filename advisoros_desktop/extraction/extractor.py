@@ -1,9 +1,11 @@
 """Extraction of one file: the pipeline the server and ``advisoros extract`` run.
 
 Read the file safely, classify each page, take values from the best source
-that can read them (form fields now; the text layer and OCR plug in beside
-them), group pages into forms, run the checks. Whatever goes wrong with one
-file becomes an ``ExtractionFailure`` with a readable reason; it never raises.
+that can read them (a page's filled form fields first, else its text layer:
+the boxes of an IRS form printed without fields, or an invoice's labelled
+values; OCR will plug in beside them), group pages into forms, run the checks.
+Whatever goes wrong with one file becomes an ``ExtractionFailure`` with a
+readable reason; it never raises.
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ from advisoros_desktop.extraction.acroform_source import PageForm, read_page_for
 from advisoros_desktop.extraction.checks import run_checks
 from advisoros_desktop.extraction.classification import Classification, classify
 from advisoros_desktop.extraction.form_keys import UNKNOWN, category_of
-from advisoros_desktop.extraction.form_titles import w2_tax_year
+from advisoros_desktop.extraction.form_titles import form_type_from_title, w2_tax_year
+from advisoros_desktop.extraction.invoice_text_source import read_invoice
+from advisoros_desktop.extraction.irs_printed_layout import PRINTED_LAYOUTS
+from advisoros_desktop.extraction.irs_text_source import PrintedPage, read_printed_page
+from advisoros_desktop.extraction.layout_anchoring import token
 from advisoros_desktop.extraction.model import (
     ExtractedField,
     Extraction,
@@ -30,11 +36,19 @@ from advisoros_desktop.extraction.model import (
     UnreadableDocument,
 )
 from advisoros_desktop.extraction.page_text import PdfText
+from advisoros_desktop.extraction.page_words import PageWords
 
 log = logging.getLogger(__name__)
 
 # The W-2's year is printed in its title, read from the text layer.
 TITLE_YEAR_CONFIDENCE = 0.95
+_IRS_FORMS = frozenset(layout.form_type for layout in PRINTED_LAYOUTS)
+# Documents whose fields are read from the text as a whole (their pages read together).
+_LABELLED_DOCUMENTS = frozenset({"invoice", "receipt"})
+# Label phrases that say an official IRS layout may be printed on a page without a title.
+_IRS_LABEL_HINTS = tuple(
+    {token(phrase) for layout in PRINTED_LAYOUTS for phrase, _ in layout.anchors[:3]}
+)
 
 Outcome = list[Extraction] | ExtractionFailure
 
@@ -109,6 +123,8 @@ def _extract_pdf(document: document_file.DocumentFile, today: dt.date) -> list[E
         results = []
         for form in forms:
             fields = list(form.fields)
+            if form.form_type in _LABELLED_DOCUMENTS:
+                fields = read_invoice([text.words(page) for page in form.pages])
             if form.form_type == "W-2" and not any(f.key == "taxYear" for f in fields):
                 fields = _title_year(form.pages[0], text) + fields
             results.append(_result(document.name, form, fields, today))
@@ -126,6 +142,9 @@ class _NoText:
 
     def find(self, page: int, needle: str, start: int = 0) -> None:
         return None
+
+    def words(self, page: int) -> PageWords:
+        return PageWords(page, [], (0.0, 0.0, 612.0, 792.0))
 
     def __enter__(self) -> _NoText:
         return self
@@ -149,27 +168,42 @@ def _group_pages(
 
     A W-2 file holds Copy B, C and 2 with the same values: one result listing
     the three pages. A packet of different forms gives one result per form.
-    Pages of a known form with nothing filled in (Copy A left blank, or a
-    flattened form whose values the form fields do not hold) only make a
-    result when no filled page of that form exists.
+    A page's values come from its filled form fields, else from the boxes its
+    print shows. Pages of a known form with nothing in them (Copy A left
+    blank) only make a result when no filled page of that form exists.
+    Consecutive pages of an invoice (or receipt, statement) are one document;
+    a page that shows no kind of its own continues the document before it.
     """
     filled: list[_Form] = []
     blank: dict[str, _Form] = {}
+    documents: list[_Form] = []
     for page in range(1, page_count + 1):
         page_form = page_forms.get(page)
-        found = classify(
-            field_layout=page_form.form_type if page_form else None, text=text.text(page)
-        )
-        if found.form_type == UNKNOWN:
+        page_text = text.text(page)
+        values: list[ExtractedField] | None = None
+        if page_form is not None and not page_form.is_blank:
+            found = classify(field_layout=page_form.form_type, text=page_text)
+            values = page_form.fields
+        else:
+            printed = _printed_form(page, page_text, text)
+            if printed is not None and not printed.is_blank:
+                found = classify(printed_layout=printed.form_type, text=page_text)
+                values = printed.fields
+            else:
+                found = classify(
+                    field_layout=page_form.form_type if page_form else None, text=page_text
+                )
+        if found.form_type == UNKNOWN or found.form_type not in _IRS_FORMS:
+            _add_document_page(documents, found, page)
             continue
-        if page_form is None or page_form.is_blank:
+        if values is None:
             blank_form = blank.setdefault(
                 found.form_type,
                 _Form(found.form_type, found, [], page_form.fields if page_form else []),
             )
             blank_form.pages.append(page)
             continue
-        signature = [(f.key, f.value) for f in page_form.fields]
+        signature = [(f.key, f.value) for f in values]
         same = next(
             (
                 form
@@ -180,12 +214,38 @@ def _group_pages(
             None,
         )
         if same is None:
-            filled.append(_Form(found.form_type, found, [page], page_form.fields))
+            filled.append(_Form(found.form_type, found, [page], values))
         else:
             same.pages.append(page)
     filled_types = {form.form_type for form in filled}
     forms = filled + [form for kind, form in blank.items() if kind not in filled_types]
-    return sorted(forms, key=lambda form: form.pages[0])
+    return sorted(forms + documents, key=lambda form: form.pages[0])
+
+
+def _printed_form(page: int, page_text: str, text: PdfText | _NoText) -> PrintedPage | None:
+    """The IRS form printed on a page without filled fields, if its labels are there.
+
+    Only pages whose text names an IRS form or prints its box labels are
+    looked at word by word, so a long bank statement costs nothing here.
+    """
+    titled = form_type_from_title(page_text)
+    if titled is None:
+        folded = token(page_text)
+        if not any(hint in folded for hint in _IRS_LABEL_HINTS):
+            return None
+    words = text.words(page)
+    if titled is not None:
+        return read_printed_page(words, titled) or read_printed_page(words)
+    return read_printed_page(words)
+
+
+def _add_document_page(documents: list[_Form], found: Classification, page: int) -> None:
+    last = documents[-1] if documents else None
+    follows = last is not None and last.pages[-1] == page - 1
+    if follows and last is not None and found.form_type in (UNKNOWN, last.form_type):
+        last.pages.append(page)
+    elif found.form_type != UNKNOWN:
+        documents.append(_Form(found.form_type, found, [page]))
 
 
 def _title_year(page: int, text: PdfText | _NoText) -> list[ExtractedField]:

@@ -1,8 +1,8 @@
 """The printed text of PDF pages, read with PDFium.
 
 Classification reads each page's text (form titles, "Wage and Tax Statement
-2026"); the text-layer source will read word positions through the same
-object. PDFium is not thread-safe and the server extracts on worker
+2026"); the text-layer source reads words with their positions through the
+same object. PDFium is not thread-safe and the server extracts on worker
 threads, so every call into it holds one lock.
 """
 
@@ -12,9 +12,11 @@ import threading
 from types import TracebackType
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from advisoros_desktop.extraction.model import BBox
 from advisoros_desktop.extraction.page_geometry import normalise_rect
+from advisoros_desktop.extraction.page_words import Char, PageWords, words_from_chars
 
 _PDFIUM = threading.Lock()
 
@@ -27,6 +29,7 @@ class PdfText:
             self._document = pdfium.PdfDocument(data)
             self.page_count = len(self._document)
         self._texts: dict[int, str] = {}
+        self._words: dict[int, PageWords] = {}
 
     def text(self, page: int) -> str:
         """All text of ``page`` (1-based), in PDFium's reading order."""
@@ -40,6 +43,22 @@ class PdfText:
                     text_page.close()
                     pdf_page.close()
         return self._texts[page]
+
+    def words(self, page: int) -> PageWords:
+        """The words of ``page`` (1-based) with their boxes in PDF points."""
+        if page not in self._words:
+            with _PDFIUM:
+                pdf_page = self._document[page - 1]
+                text_page = pdf_page.get_textpage()
+                try:
+                    chars = _chars(text_page)
+                    crop = pdf_page.get_cropbox()
+                    rotation = pdf_page.get_rotation()
+                finally:
+                    text_page.close()
+                    pdf_page.close()
+            self._words[page] = PageWords(page, words_from_chars(chars), crop, rotation)
+        return self._words[page]
 
     def find(self, page: int, needle: str, start: int = 0) -> BBox | None:
         """Where ``needle`` first appears on ``page`` at or after character ``start``.
@@ -82,3 +101,21 @@ class PdfText:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _chars(text_page: pdfium.PdfTextPage) -> list[Char]:
+    """Every character with its loose box (font height, so words on a line align)."""
+    rect = pdfium_c.FS_RECTF()
+    chars = []
+    for index in range(pdfium_c.FPDFText_CountChars(text_page)):
+        code = pdfium_c.FPDFText_GetUnicode(text_page, index)
+        if not pdfium_c.FPDFText_GetLooseCharBox(text_page, index, rect):
+            continue
+        chars.append(
+            Char(
+                chr(code) if 0 < code < 0x110000 else "",
+                (rect.left, rect.bottom, rect.right, rect.top),
+                pdfium_c.FPDFText_IsGenerated(text_page, index) == 1,
+            )
+        )
+    return chars

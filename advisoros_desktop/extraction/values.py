@@ -54,22 +54,23 @@ _PHONE = re.compile(
 _MASK = "X*•#"
 _TRUE_WORDS = frozenset({"x", "yes", "y", "true", "1", "on", "checked"})
 _FALSE_WORDS = frozenset({"", "off", "no", "n", "false", "0", "unchecked"})
+# English, German, Dutch and French month names: invoices come from European vendors too.
 _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
+            ("jan", "january", "januar", "januari", "janvier", "janv"),
+            ("feb", "february", "februar", "februari", "février", "fevrier", "févr"),
+            ("mar", "march", "märz", "maerz", "maart", "mars", "mrz"),
+            ("apr", "april", "avril", "avr"),
+            ("may", "mai", "mei"),
+            ("jun", "june", "juni", "juin"),
+            ("jul", "july", "juli", "juillet", "juil"),
+            ("aug", "august", "augustus", "août", "aout"),
+            ("sep", "sept", "september", "septembre"),
+            ("oct", "october", "okt", "oktober", "octobre"),
+            ("nov", "november", "novembre"),
+            ("dec", "december", "dez", "dezember", "décembre", "decembre", "déc"),
         ),
         start=1,
     )
@@ -236,7 +237,7 @@ def _parse_date(text: str, day_first: bool) -> dt.date | None:
             first, second, year = int(match[1]), int(match[2]), _full_year(match[3])
             month, day = (second, first) if day_first else (first, second)
             return dt.date(year, month, day)
-        words = re.findall(r"[A-Za-z]+|\d+", text)
+        words = re.findall(r"[^\W\d_]+|\d+", text)
         months = [_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS]
         numbers = [w for w in words if w.isdigit()]
         if len(months) == 1 and len(numbers) == 2:

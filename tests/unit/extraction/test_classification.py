@@ -23,8 +23,25 @@ def test_disagreement_keeps_the_fields_but_lowers_confidence() -> None:
 
 
 def test_no_evidence_is_unknown_not_a_guess() -> None:
-    assert classify(text="INVOICE #123 Total due $40.00").form_type == "unknown"
+    assert classify(text="Meeting notes: call the client on Tuesday").form_type == "unknown"
+    assert classify(text="Total").form_type == "unknown"
     assert classify().form_type == "unknown"
+
+
+def test_printed_labels_classify_like_fields_do() -> None:
+    found = classify(printed_layout="W-2", text="Form W-2 Wage and Tax Statement 2026")
+    assert (found.form_type, found.confidence) == ("W-2", 0.98)
+    assert classify(printed_layout="1099-INT").confidence == 0.9
+    assert classify(printed_layout="1099-INT", text="Form 1099-DIV").confidence == 0.6
+
+
+def test_invoices_statements_and_receipts_by_their_words() -> None:
+    invoice = classify(text="INVOICE #123\nInvoice date 2024-01-02\nSubtotal 40.00 Tax 3.00 Total")
+    assert (invoice.form_type, invoice.confidence) == ("invoice", 0.9)
+    assert classify(text="Factuur ... Totaal € 12,00").form_type == "invoice"
+    statement = classify(text="Statement period ... Opening balance ... Closing balance")
+    assert statement.form_type == "bank_statement"
+    assert classify(text="RECEIPT  Cashier: Ann  CASH 20.00  CHANGE 1.50").form_type == "receipt"
 
 
 def test_titles_other_forms_share_are_not_confused() -> None:
