@@ -18,14 +18,16 @@ from advisoros_desktop.extraction.model import BBox
 from advisoros_desktop.extraction.page_geometry import normalise_rect
 from advisoros_desktop.extraction.page_words import Char, PageWords, words_from_chars
 
-_PDFIUM = threading.Lock()
+# PDFium is not thread-safe and the server extracts on worker threads: every
+# call into it, from any extraction module, holds this lock.
+PDFIUM_LOCK = threading.Lock()
 
 
 class PdfText:
     """A PDF's pages as text; use as a context manager so PDFium's memory is freed."""
 
     def __init__(self, data: bytes) -> None:
-        with _PDFIUM:
+        with PDFIUM_LOCK:
             self._document = pdfium.PdfDocument(data)
             self.page_count = len(self._document)
         self._texts: dict[int, str] = {}
@@ -34,7 +36,7 @@ class PdfText:
     def text(self, page: int) -> str:
         """All text of ``page`` (1-based), in PDFium's reading order."""
         if page not in self._texts:
-            with _PDFIUM:
+            with PDFIUM_LOCK:
                 pdf_page = self._document[page - 1]
                 text_page = pdf_page.get_textpage()
                 try:
@@ -47,7 +49,7 @@ class PdfText:
     def words(self, page: int) -> PageWords:
         """The words of ``page`` (1-based) with their boxes in PDF points."""
         if page not in self._words:
-            with _PDFIUM:
+            with PDFIUM_LOCK:
                 pdf_page = self._document[page - 1]
                 text_page = pdf_page.get_textpage()
                 try:
@@ -66,7 +68,7 @@ class PdfText:
         ``start`` is an offset into ``text(page)``; the box is normalised (see
         ``page_geometry``).
         """
-        with _PDFIUM:
+        with PDFIUM_LOCK:
             pdf_page = self._document[page - 1]
             text_page = pdf_page.get_textpage()
             try:
@@ -88,7 +90,7 @@ class PdfText:
                 pdf_page.close()
 
     def close(self) -> None:
-        with _PDFIUM:
+        with PDFIUM_LOCK:
             self._document.close()
 
     def __enter__(self) -> PdfText:
