@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from advisoros_desktop.api.token_store import MemoryTokenStore
+from advisoros_desktop.long_lived_heap import set_aside_long_lived_objects
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.sync.account import Account, open_account
 from advisoros_desktop.sync.last_account import LastAccount, recall, remember
@@ -118,6 +119,7 @@ class DesktopStartup:
         )
         self.controller = SyncController(account, self.window)
         self.window.attach_sync(self.controller)
+        set_aside_long_lived_objects()  # before the first sync fills the heap
         self.controller.start()
         await self._start_intake(account)
         if not self.ready.done():

@@ -15,7 +15,6 @@ lives here once, so ``sync/`` can be written as if the network were reliable:
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -24,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from advisoros_desktop.api.change_page import PageUnreadable, read_page
 from advisoros_desktop.api.errors import (
     ApiError,
     SignInRequired,
@@ -130,16 +130,14 @@ class ApiClient:
         if cursor is not None:
             params["cursor"] = cursor
         response = await self._authorized("GET", "changes", params=params, change_feed=True)
-        page = await _json_object_off_loop(response, "change page")
-        items = page.get("items")
-        if (
-            not isinstance(items, list)
-            or not all(isinstance(item, dict) for item in items)
-            or not isinstance(page.get("cursor"), str)
-            or not isinstance(page.get("hasMore"), bool)
-        ):
-            raise _malformed(response, "change page")
-        return page
+        body = response.content
+        try:
+            # Megabytes of JSON: read on a worker thread, a record at a time (change_page).
+            if len(body) < _READ_ON_LOOP_BYTES:
+                return read_page(body)
+            return await asyncio.to_thread(read_page, body)
+        except PageUnreadable:
+            raise _malformed(response, "change page") from None
 
     async def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Send a batch of mutations; one result per mutation, in order.
@@ -317,21 +315,9 @@ def _json_object(response: httpx.Response, what: str) -> dict[str, Any]:
     return body
 
 
-# A full change page can be megabytes of JSON; decoding that on the loop (the
-# GUI thread, under qasync) would stall the window, so big bodies go to a thread.
-_DECODE_OFF_LOOP_BYTES = 256 * 1024
-
-
-async def _json_object_off_loop(response: httpx.Response, what: str) -> dict[str, Any]:
-    if len(response.content) < _DECODE_OFF_LOOP_BYTES:
-        return _json_object(response, what)
-    try:
-        body = await asyncio.to_thread(json.loads, response.content)
-    except ValueError:
-        raise _malformed(response, what) from None
-    if not isinstance(body, dict):
-        raise _malformed(response, what)
-    return body
+# A reply this small (an empty page, a few records) is read where it arrives: handing
+# it to a thread would cost more than reading it.
+_READ_ON_LOOP_BYTES = 16 * 1024
 
 
 _RESULT_STATUSES = frozenset({"applied", "duplicate", "conflict", "rejected"})

@@ -35,7 +35,13 @@ class MalformedPage(ValueError):
 
 
 def check_page(page: Any) -> None:
-    if not isinstance(page, Mapping):
+    """Raise ``MalformedPage`` unless ``page`` is what the API promises, item by item.
+
+    Decoded JSON gives plain dicts, ints and bools, tested first by their exact
+    type: a thousand items went through ``isinstance(..., Mapping)`` (an ABC
+    check, several times slower) on every page.
+    """
+    if not _is_mapping(page):
         raise MalformedPage("the page is not a JSON object")
     items, cursor = page.get("items"), page.get("cursor")
     if not isinstance(items, list) or not isinstance(cursor, str) or not cursor:
@@ -43,15 +49,23 @@ def check_page(page: Any) -> None:
     if not isinstance(page.get("hasMore"), bool) or not isinstance(page.get("epoch"), str):
         raise MalformedPage("the page lacks hasMore or epoch")
     for item in items:
-        if not isinstance(item, Mapping) or item.get("entity") not in ENTITIES:
+        if not _is_mapping(item) or item.get("entity") not in ENTITIES:
             raise MalformedPage("an item names no known entity")
-        if not isinstance(item.get("id"), str) or not isinstance(item.get("version"), int):
+        record_id, version, deleted = item.get("id"), item.get("version"), item.get("deleted")
+        if type(record_id) is not str and not isinstance(record_id, str):
             raise MalformedPage("an item lacks its id or version")
-        if not isinstance(item.get("deleted"), bool):
+        if type(version) is not int and not isinstance(version, int):
+            raise MalformedPage("an item lacks its id or version")
+        if deleted is not True and deleted is not False:
             raise MalformedPage("an item does not say whether it is deleted")
-        data = item.get("data")
-        if not item["deleted"] and (not isinstance(data, Mapping) or data.get("id") != item["id"]):
-            raise MalformedPage("a live item lacks its data")
+        if not deleted:
+            data = item.get("data")
+            if not _is_mapping(data) or data.get("id") != record_id:
+                raise MalformedPage("a live item lacks its data")
+
+
+def _is_mapping(value: Any) -> bool:
+    return type(value) is dict or isinstance(value, Mapping)
 
 
 def set_state(txn: WriteTxn, key: str, value: Any) -> None:

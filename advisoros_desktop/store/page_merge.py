@@ -200,7 +200,7 @@ class _InsertPlan:
         return statement
 
     def parameters(self, data: Mapping[str, Any]) -> Parameters:
-        values = [data.get(name) for name in self.fields]
+        values = list(map(data.get, self.fields))
         for index, convert in self.conversions:
             values[index] = convert(values[index])
         return (

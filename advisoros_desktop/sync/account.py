@@ -7,6 +7,7 @@ accounts never share a cache.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,8 @@ async def open_account(
         if open_store is not None and open_store.path == path:
             store = open_store
         else:
-            store = LocalStore(path)
+            # Opening may upgrade the cache's schema: not on the caller's (GUI) thread.
+            store = await asyncio.to_thread(LocalStore, path)
     except BaseException:
         await api.aclose()
         raise

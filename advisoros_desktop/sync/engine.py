@@ -18,11 +18,11 @@ import sqlalchemy as sa
 
 from advisoros_desktop.api.errors import ApiError, CursorGone
 from advisoros_desktop.store import deferred_indexes, outbox
-from advisoros_desktop.store.feed_apply import apply_page, apply_results, check_page, set_state
+from advisoros_desktop.store.feed_apply import apply_page, apply_results, set_state
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import conflicts
 from advisoros_desktop.sync.report import SyncReport
-from advisoros_desktop.sync.resync import FullResync, check_progress
+from advisoros_desktop.sync.resync import FullResync, check_whole_page
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +46,11 @@ class SyncEngine:
 
     async def sync_once(self) -> SyncReport:
         report = SyncReport()
-        before = self._conflict_count()
+        # Every store call of a cycle runs on a worker thread, even a short read: the
+        # loop thread is the GUI's, and a write may wait for another writer's lock.
+        before = await asyncio.to_thread(self._conflict_count)
         await self.push(report)
-        unfinished = self.store.state("resync")
+        unfinished = await asyncio.to_thread(self.store.state, "resync")
         if unfinished:  # a full resync was cut short (crash, network): carry it through
             report.full_resync = unfinished
             await FullResync(self.store, self.api, self.page_size, unfinished).run(
@@ -65,11 +67,14 @@ class SyncEngine:
             report.full_resync = gone.code
             await FullResync(self.store, self.api, self.page_size, gone.code).run(report)
             await self.push(report)  # what the resync found the server had lost
-        report.conflicts = self._conflict_count() - before
-        report.pending = self.store.pending_count()
-        with self.store.transaction() as txn:  # the status bar's "last sync"
-            set_state(txn, "lastSyncAt", txn.now)
+        report.conflicts, report.pending = await asyncio.to_thread(self._finish_cycle, before)
         return report
+
+    def _finish_cycle(self, conflicts_before: int) -> tuple[int, int]:
+        """(new conflicts, entries still pending), after noting the status bar's "last sync"."""
+        with self.store.transaction() as txn:
+            set_state(txn, "lastSyncAt", txn.now)
+        return self._conflict_count() - conflicts_before, self.store.pending_count()
 
     async def push(self, report: SyncReport) -> None:
         while True:
@@ -79,7 +84,7 @@ class SyncEngine:
             try:
                 results = await self.api.push([entry.as_mutation() for entry in batch])
             except ApiError as err:
-                self._refused_batch(batch, err)
+                await asyncio.to_thread(self._refused_batch, batch, err)
                 if err.status == 422 and err.code == "mutation_id_reused":
                     continue  # the offending entries were set aside; the rest goes on
                 raise
@@ -129,15 +134,15 @@ class SyncEngine:
         indexes out and builds them when the pull ends, also on a worker thread
         (``deferred_indexes``).
         """
-        cursor = self.store.state("cursor")
-        stored_epoch = self.store.state("epoch")
+        cursor, stored_epoch = await asyncio.to_thread(self._position)
         fetch = asyncio.ensure_future(self.api.changes(cursor, self.page_size))
         deferred = False
         try:
             while True:
                 page = await fetch
-                check_page(page)  # a malformed page raises before anything is written
-                check_progress(page, cursor)
+                # A malformed page raises before anything is written; checking a
+                # thousand records is Python work, so it leaves the loop thread too.
+                await asyncio.to_thread(check_whole_page, page, cursor)
                 if stored_epoch is not None and page["epoch"] != stored_epoch:
                     raise CursorGone(410, "epoch_changed", "The server's data set was replaced.")
                 if page["hasMore"]:
@@ -158,6 +163,10 @@ class SyncEngine:
             if deferred:
                 # Whether the pull ended or failed, the tables must not stay without them.
                 await asyncio.to_thread(deferred_indexes.build_missing, self.store.engine)
+
+    def _position(self) -> tuple[str | None, str | None]:
+        """The stored cursor and epoch: where the pull starts."""
+        return self.store.state("cursor"), self.store.state("epoch")
 
     def _conflict_count(self) -> int:
         with self.store.engine.connect() as conn:

@@ -22,6 +22,12 @@ def check_progress(page: Mapping[str, Any], cursor: str | None) -> None:
         raise MalformedPage("the server said more changes follow, but its cursor did not move")
 
 
+def check_whole_page(page: Any, cursor: str | None) -> None:
+    """``check_page`` and ``check_progress``: some milliseconds a page, for a worker thread."""
+    check_page(page)
+    check_progress(page, cursor)
+
+
 class FullResync:
     def __init__(self, store: LocalStore, api: SyncApi, page_size: int, reason: str) -> None:
         self.store = store
@@ -30,20 +36,22 @@ class FullResync:
         self.reason = reason
 
     async def run(self, report: SyncReport, *, resume: bool = False) -> None:
+        # Store calls and checking a page run on a worker thread: the loop thread is the GUI's.
         if not resume:
-            with self.store.transaction() as txn:
-                resync_apply.start(txn, self.reason)
+            await asyncio.to_thread(self._start)
         while True:
-            cursor = self.store.state("cursor")
+            cursor = await asyncio.to_thread(self.store.state, "cursor")
             page = await self.api.changes(cursor, self.page_size)
-            check_page(page)
-            check_progress(page, cursor)
+            await asyncio.to_thread(check_whole_page, page, cursor)
             report.pulled += await asyncio.to_thread(self._apply, page)
             if not page["hasMore"]:
                 break
         await asyncio.to_thread(self._finish)
 
-    # Large writes run on a worker thread: the loop thread is the GUI's.
+    def _start(self) -> None:
+        with self.store.transaction() as txn:
+            resync_apply.start(txn, self.reason)
+
     def _apply(self, page: Mapping[str, Any]) -> int:
         with self.store.transaction() as txn:
             return resync_apply.apply_resync_page(txn, page, self.reason)

@@ -119,6 +119,8 @@ def test_quick_edits_make_one_cycle_and_the_timer_brings_other_peoples_changes(
             # Nobody edits here; someone else does there. The timer fetches it.
             theirs = bob.create_client("From the office")
             await eventually(lambda: desk.store.get("client", theirs) is not None, interval * 3)
+            # The cycle notes its end (last sync, counts) on a worker thread after the page.
+            await watched.settled()
             assert watched.cycles == 3
             gap = watched.cycle_starts[2] - watched.cycle_starts[1]
             assert gap >= interval * 0.9, gap
