@@ -98,14 +98,23 @@ def classify(
 def document_kind(text: str) -> Classification:
     """Invoice, bank statement or receipt from the words a page uses, else unknown.
 
-    Kinds are tried in order and the first with enough distinct clues wins:
-    a bank statement mentions totals and taxes too, and a hotel's "payment
-    receipt" that says "invoice" and "grand total" is filed as an invoice.
+    A bank statement mentions totals and taxes too, so it is tried first. A
+    shop's receipt says "total" and "tax invoice" as an invoice does, and a
+    hotel's "payment receipt" says "invoice" and "grand total": between
+    those two the kind with more distinct clues wins, a tie going to the
+    invoice.
     """
+    best: tuple[int, str] | None = None
     for kind, clues in _COMPILED:
         hits = sum(1 for clue in clues if clue.search(text))
-        if hits >= _MANY_CLUES:
-            return Classification(kind, MANY_WORDS, ("words",))
-        if hits >= _ENOUGH_CLUES:
-            return Classification(kind, FEW_WORDS, ("words",))
-    return Classification(UNKNOWN, 0.0)
+        if hits < _ENOUGH_CLUES:
+            continue
+        if kind == "bank_statement":
+            best = (hits, kind)
+            break
+        if best is None or hits > best[0]:
+            best = (hits, kind)
+    if best is None:
+        return Classification(UNKNOWN, 0.0)
+    hits, kind = best
+    return Classification(kind, MANY_WORDS if hits >= _MANY_CLUES else FEW_WORDS, ("words",))

@@ -1,11 +1,14 @@
 """Extraction of one file: the pipeline the server and ``advisoros extract`` run.
 
 Read the file safely, classify each page, take values from the best source
-that can read them (a page's filled form fields first, else its text layer:
-the boxes of an IRS form printed without fields, or an invoice's labelled
-values; OCR will plug in beside them), group pages into forms, run the checks.
-Whatever goes wrong with one file becomes an ``ExtractionFailure`` with a
-readable reason; it never raises.
+that can read them (a page's filled form fields first, else its text layer,
+else OCR of the scanned page: the boxes of an IRS form printed without
+fields, or an invoice's labelled values, found by the same geometry either
+way), group pages into forms, run the checks. Whatever goes wrong with one
+file becomes an ``ExtractionFailure`` with a readable reason; it never
+raises. What OCR could not read (no Tesseract on the machine, a page it
+failed on, pages past the limit of a file) is a check on the results, not a
+failure: the file is not damaged, a person just has to look.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +27,10 @@ from advisoros_desktop.extraction import document_file
 from advisoros_desktop.extraction.acroform_source import PageForm, read_page_forms
 from advisoros_desktop.extraction.checks import run_checks
 from advisoros_desktop.extraction.classification import Classification, classify
+from advisoros_desktop.extraction.document_text import DocumentText, NoText, pdf_text_layer
 from advisoros_desktop.extraction.form_keys import UNKNOWN, category_of
-from advisoros_desktop.extraction.form_titles import form_type_from_title, w2_tax_year
-from advisoros_desktop.extraction.invoice_text_source import read_invoice
+from advisoros_desktop.extraction.form_titles import form_type_from_title
+from advisoros_desktop.extraction.invoice_text_source import Placer, place_text, read_invoice
 from advisoros_desktop.extraction.irs_printed_layout import PRINTED_LAYOUTS
 from advisoros_desktop.extraction.irs_text_source import PrintedPage, read_printed_page
 from advisoros_desktop.extraction.layout_anchoring import token
@@ -35,13 +40,20 @@ from advisoros_desktop.extraction.model import (
     ExtractionFailure,
     UnreadableDocument,
 )
-from advisoros_desktop.extraction.page_text import PdfText
-from advisoros_desktop.extraction.page_words import PageWords
+from advisoros_desktop.extraction.ocr_box_reading import OcrBoxReading
+from advisoros_desktop.extraction.ocr_engine import Tesseract
+from advisoros_desktop.extraction.page_images import image_page_count
+from advisoros_desktop.extraction.page_words import PageWords, Word
+from advisoros_desktop.extraction.scan_reading import (
+    ScanReading,
+    read_image_scans,
+    read_pdf_scans,
+    shared_tesseract,
+)
+from advisoros_desktop.extraction.w2_year_source import w2_year
 
 log = logging.getLogger(__name__)
 
-# The W-2's year is printed in its title, read from the text layer.
-TITLE_YEAR_CONFIDENCE = 0.95
 _IRS_FORMS = frozenset(layout.form_type for layout in PRINTED_LAYOUTS)
 # Documents whose fields are read from the text as a whole (their pages read together).
 _LABELLED_DOCUMENTS = frozenset({"invoice", "receipt"})
@@ -53,38 +65,49 @@ _IRS_LABEL_HINTS = tuple(
 Outcome = list[Extraction] | ExtractionFailure
 
 
-def extract_file(path: Path | str, today: dt.date | None = None) -> Outcome:
-    """Every form in the file at ``path``, or why it could not be read."""
+def extract_file(
+    path: Path | str, today: dt.date | None = None, *, ocr: Tesseract | None = None
+) -> Outcome:
+    """Every form in the file at ``path``, or why it could not be read.
+
+    ``ocr`` reads scanned pages (default: the process's shared Tesseract).
+    """
     name = str(path)
     try:
         document = document_file.load(Path(path), name)
     except UnreadableDocument as problem:
         return ExtractionFailure(name, str(problem))
-    return _extract(document, today)
+    return _extract(document, today, ocr)
 
 
-def extract_bytes(data: bytes, name: str, today: dt.date | None = None) -> Outcome:
+def extract_bytes(
+    data: bytes, name: str, today: dt.date | None = None, *, ocr: Tesseract | None = None
+) -> Outcome:
     """As ``extract_file``, for a document already in memory (the server's uploads)."""
     try:
         document = document_file.from_bytes(data, name)
     except UnreadableDocument as problem:
         return ExtractionFailure(name, str(problem))
-    return _extract(document, today)
+    return _extract(document, today, ocr)
 
 
-def _extract(document: document_file.DocumentFile, today: dt.date | None) -> Outcome:
+def _extract(
+    document: document_file.DocumentFile, today: dt.date | None, ocr: Tesseract | None
+) -> Outcome:
+    engine = ocr or shared_tesseract()
+    day = today or dt.date.today()
     try:
         if document.kind == document_file.IMAGE:
-            # Images need OCR, which this build does not have yet: say so by "unknown".
-            return [Extraction(document.name, UNKNOWN, category_of(UNKNOWN), 0.0, [1])]
-        return _extract_pdf(document, today or dt.date.today())
+            return _extract_image(document, day, engine)
+        return _extract_pdf(document, day, engine)
     except UnreadableDocument as problem:
         return ExtractionFailure(document.name, str(problem))
     except Exception as problem:  # a damaged file can break a parser in any way
         log.debug("extraction of %s failed", document.name, exc_info=True)
         reason = str(problem).strip() or type(problem).__name__
+        what = "image" if document.kind == document_file.IMAGE else "PDF"
         return ExtractionFailure(
-            document.name, f"the PDF could not be read (it may be damaged): {reason}"
+            document.name, f"the {what} could not be read (it may be damaged): {reason}"
         )
 
 
@@ -113,56 +136,77 @@ class _Form:
     classification: Classification
     pages: list[int]
     fields: list[ExtractedField] = field(default_factory=list)
+    revision: str | None = None  # of the printed layout the values were read from
 
 
-def _extract_pdf(document: document_file.DocumentFile, today: dt.date) -> list[Extraction]:
+def _extract_pdf(
+    document: document_file.DocumentFile, today: dt.date, engine: Tesseract
+) -> list[Extraction]:
     reader = _open_pdf(document.data)
     page_forms = {form.page: form for form in read_page_forms(reader)}
-    with _page_text(document.data) as text:
-        forms = _group_pages(len(reader.pages), page_forms, text)
-        results = []
-        for form in forms:
-            fields = list(form.fields)
-            if form.form_type in _LABELLED_DOCUMENTS:
-                fields = read_invoice([text.words(page) for page in form.pages])
-            if form.form_type == "W-2" and not any(f.key == "taxYear" for f in fields):
-                fields = _title_year(form.pages[0], text) + fields
-            results.append(_result(document.name, form, fields, today))
+    try:
+        scans = read_pdf_scans(document.data, engine)
+    except UnreadableDocument:  # PDFium cannot open what pypdf could: no scans to see
+        log.debug("the pages of %s could not be rendered", document.name, exc_info=True)
+        scans = ScanReading()
+    with DocumentText(pdf_text_layer(document.data), scans.scans, engine) as text:
+        return _read_pages(document.name, len(reader.pages), page_forms, text, scans, today)
+
+
+def _extract_image(
+    document: document_file.DocumentFile, today: dt.date, engine: Tesseract
+) -> list[Extraction]:
+    scans = read_image_scans(document.data, engine)
+    page_count = image_page_count(document.data)
+    with DocumentText(NoText(), scans.scans, engine) as text:
+        return _read_pages(document.name, page_count, {}, text, scans, today)
+
+
+def _read_pages(
+    name: str,
+    page_count: int,
+    page_forms: dict[int, PageForm],
+    text: DocumentText,
+    scans: ScanReading,
+    today: dt.date,
+) -> list[Extraction]:
+    forms = _group_pages(page_count, page_forms, text, set(scans.unread))
+    results = []
+    for form in forms:
+        fields = list(form.fields)
+        if form.form_type in _LABELLED_DOCUMENTS:
+            place = _placer(text)
+            fields = read_invoice([text.words(page) for page in form.pages], place)
+        if form.form_type == "W-2" and not any(f.key == "taxYear" for f in fields):
+            fields = w2_year(form.pages[0], text, form.revision) + fields
+        results.append(_result(name, form, fields, today))
     if not results:
-        pages = list(range(1, len(reader.pages) + 1))
-        results.append(Extraction(document.name, UNKNOWN, category_of(UNKNOWN), 0.0, pages))
+        pages = list(range(1, page_count + 1))
+        results.append(Extraction(name, UNKNOWN, category_of(UNKNOWN), 0.0, pages))
+    for result in results:
+        result.checks.extend(scans.problems)
     return results
 
 
-class _NoText:
-    """Stands in for the page text when PDFium cannot open a file pypdf could."""
+def _placer(text: DocumentText) -> Placer:
+    """Makes an invoice's fields: the text layer's way, or OCR's on a scanned page."""
 
-    def text(self, page: int) -> str:
-        return ""
+    def place(
+        key: str, label: str, value: str, confidence: float, page: PageWords, words: Sequence[Word]
+    ) -> ExtractedField:
+        scan = text.scan(page.page)
+        if scan is None:
+            return place_text(key, label, value, confidence, page, words)
+        return OcrBoxReading(scan).field(key, label, value, confidence, page, words)
 
-    def find(self, page: int, needle: str, start: int = 0) -> None:
-        return None
-
-    def words(self, page: int) -> PageWords:
-        return PageWords(page, [], (0.0, 0.0, 612.0, 792.0))
-
-    def __enter__(self) -> _NoText:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _page_text(data: bytes) -> PdfText | _NoText:
-    try:
-        return PdfText(data)
-    except Exception:  # the form fields may still be readable; titles just go unseen
-        log.debug("no text layer could be read", exc_info=True)
-        return _NoText()
+    return place
 
 
 def _group_pages(
-    page_count: int, page_forms: dict[int, PageForm], text: PdfText | _NoText
+    page_count: int,
+    page_forms: dict[int, PageForm],
+    text: DocumentText,
+    unread: set[int] | frozenset[int] = frozenset(),
 ) -> list[_Form]:
     """Pages → forms: copies filled alike are one form; blank copies join nothing.
 
@@ -173,14 +217,18 @@ def _group_pages(
     blank) only make a result when no filled page of that form exists.
     Consecutive pages of an invoice (or receipt, statement) are one document;
     a page that shows no kind of its own continues the document before it.
+    Scanned pages OCR did not read (``unread``) join nothing.
     """
     filled: list[_Form] = []
     blank: dict[str, _Form] = {}
     documents: list[_Form] = []
     for page in range(1, page_count + 1):
+        if page in unread:
+            continue
         page_form = page_forms.get(page)
         page_text = text.text(page)
         values: list[ExtractedField] | None = None
+        revision = None
         if page_form is not None and not page_form.is_blank:
             found = classify(field_layout=page_form.form_type, text=page_text)
             values = page_form.fields
@@ -188,7 +236,7 @@ def _group_pages(
             printed = _printed_form(page, page_text, text)
             if printed is not None and not printed.is_blank:
                 found = classify(printed_layout=printed.form_type, text=page_text)
-                values = printed.fields
+                values, revision = printed.fields, printed.revision
             else:
                 found = classify(
                     field_layout=page_form.form_type if page_form else None, text=page_text
@@ -214,7 +262,7 @@ def _group_pages(
             None,
         )
         if same is None:
-            filled.append(_Form(found.form_type, found, [page], values))
+            filled.append(_Form(found.form_type, found, [page], values, revision))
         else:
             same.pages.append(page)
     filled_types = {form.form_type for form in filled}
@@ -222,7 +270,7 @@ def _group_pages(
     return sorted(forms + documents, key=lambda form: form.pages[0])
 
 
-def _printed_form(page: int, page_text: str, text: PdfText | _NoText) -> PrintedPage | None:
+def _printed_form(page: int, page_text: str, text: DocumentText) -> PrintedPage | None:
     """The IRS form printed on a page without filled fields, if its labels are there.
 
     Only pages whose text names an IRS form or prints its box labels are
@@ -234,9 +282,10 @@ def _printed_form(page: int, page_text: str, text: PdfText | _NoText) -> Printed
         if not any(hint in folded for hint in _IRS_LABEL_HINTS):
             return None
     words = text.words(page)
+    reading = text.reading(page)
     if titled is not None:
-        return read_printed_page(words, titled) or read_printed_page(words)
-    return read_printed_page(words)
+        return read_printed_page(words, titled, reading) or read_printed_page(words, None, reading)
+    return read_printed_page(words, None, reading)
 
 
 def _add_document_page(documents: list[_Form], found: Classification, page: int) -> None:
@@ -246,24 +295,6 @@ def _add_document_page(documents: list[_Form], found: Classification, page: int)
         last.pages.append(page)
     elif found.form_type != UNKNOWN:
         documents.append(_Form(found.form_type, found, [page]))
-
-
-def _title_year(page: int, text: PdfText | _NoText) -> list[ExtractedField]:
-    found = w2_tax_year(text.text(page))
-    if found is None:
-        return []
-    year, start = found
-    return [
-        ExtractedField(
-            key="taxYear",
-            label="Tax year (printed in the form's title)",
-            value=year,
-            confidence=TITLE_YEAR_CONFIDENCE,
-            page=page,
-            bbox=text.find(page, year, start),
-            source="text",
-        )
-    ]
 
 
 def _result(name: str, form: _Form, fields: list[ExtractedField], today: dt.date) -> Extraction:

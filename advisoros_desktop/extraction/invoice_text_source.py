@@ -11,7 +11,7 @@ fields the document prints are returned.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from advisoros_desktop.extraction.invoice_amounts import (
     Currency,
@@ -113,20 +113,38 @@ TAX = [
 ]
 
 
-def read_invoice(pages: list[PageWords]) -> list[ExtractedField]:
+# Makes the field a reader found from the words it used: where they are shown and
+# how sure the source is of them (the text layer's are certain, OCR's are not).
+Placer = Callable[[str, str, str, float, PageWords, Sequence[Word]], ExtractedField]
+
+
+def place_text(
+    key: str, label: str, value: str, confidence: float, page: PageWords, words: Sequence[Word]
+) -> ExtractedField:
+    """A field read from the text layer: its words' box, the reader's confidence."""
+    return ExtractedField(
+        key=key,
+        label=label,
+        value=value,
+        confidence=round(confidence, 3),
+        page=page.page,
+        bbox=page.bbox(words),
+        source=SOURCE,
+    )
+
+
+def read_invoice(pages: list[PageWords], place: Placer = place_text) -> list[ExtractedField]:
     """The invoice fields the pages print (FIELDS.md keys), each with its place."""
     words = [word for page in pages for word in page.words]
     fields: list[ExtractedField] = []
     vendor = find_vendor(pages)
     if vendor is not None:
         fields.append(
-            _field(
-                "vendorName", "Vendor", vendor.name, vendor.confidence, vendor.page, vendor.words
-            )
+            place("vendorName", "Vendor", vendor.name, vendor.confidence, vendor.page, vendor.words)
         )
     number = _first(pages, INVOICE_NUMBER, _identifier)
     if number is not None:
-        fields.append(_field("invoiceNumber", "Invoice number", *number))
+        fields.append(place("invoiceNumber", "Invoice number", *number))
     # Amounts are read beside their label only: under a "Total" or "Tax" column
     # heading are the invoice lines' amounts, not the invoice's.
     total = _first(pages, TOTAL, _last_amount, below=False)
@@ -138,16 +156,16 @@ def read_invoice(pages: list[PageWords]) -> list[ExtractedField]:
     ):
         date = _first(pages, table, lambda ws: _date(ws, day_first))
         if date is not None:
-            fields.append(_field(key, label, *date))
+            fields.append(place(key, label, *date))
     if total is not None:
-        fields.append(_field("totalAmount", "Total", *total))
+        fields.append(place("totalAmount", "Total", *total))
     tax = _first(pages, TAX, _last_amount, below=False)
     if tax is not None:
-        fields.append(_field("taxAmount", "Tax", *tax))
+        fields.append(place("taxAmount", "Tax", *tax))
     if currency is not None:
         marker = next((w for w in words if currency_of(w.text) == currency), None)
         fields.append(
-            _field(
+            place(
                 "currency",
                 "Currency",
                 currency.code,
@@ -219,22 +237,3 @@ def _currency(total: Found | None, words: list[Word]) -> Currency | None:
             if found is not None:
                 return found
     return page_currency(words)
-
-
-def _field(
-    key: str,
-    label: str,
-    value: str,
-    confidence: float,
-    page: PageWords,
-    words: tuple[Word, ...],
-) -> ExtractedField:
-    return ExtractedField(
-        key=key,
-        label=label,
-        value=value,
-        confidence=round(confidence, 3),
-        page=page.page,
-        bbox=page.bbox(words),
-        source=SOURCE,
-    )

@@ -6,6 +6,10 @@ as words inside its box. The page's box labels fix where the layout sits
 holds its centre (``irs_printed_layout``), and the box's words are read the
 way a form field's text is (``values``). Reading by box, not by patterns over
 the page's text, keeps "22,321.06" in box 1 from being taken for box 16.
+
+A scan is read by the same geometry from its OCR words; what differs (how a
+misread value may be repaired, how a tick is seen, where a box is shown and
+how sure a word is) is a ``BoxReading``, which OCR replaces.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from advisoros_desktop.extraction.irs_printed_layout import (
 )
 from advisoros_desktop.extraction.layout_anchoring import PageFit, fit_layout
 from advisoros_desktop.extraction.model import ExtractedField
+from advisoros_desktop.extraction.page_geometry import Rect
 from advisoros_desktop.extraction.page_words import PageWords, Word, lines_of, text_of
 from advisoros_desktop.extraction.values import (
     Normalised,
@@ -53,6 +58,51 @@ _MARGIN = 1.5
 _TICKS = frozenset({"x", "✘", "✗", "✓", "✔", "☒", "■", "●"})
 
 
+class BoxReading:
+    """How the text layer reads a box; OCR's reading (``ocr_box_reading``) overrides it."""
+
+    source = SOURCE
+
+    def normalise(self, box: FormBox, raw: str) -> Normalised:
+        return normalize(box.kind, raw)
+
+    def reread(
+        self, areas: list[tuple[ValueArea, Rect, list[Word]]]
+    ) -> dict[ValueArea, list[Word]]:
+        """Better words for some value areas (each with its rectangle in page points).
+
+        The text layer's words are what is printed; only OCR can read again.
+        """
+        return {}
+
+    def tick(self, words: list[Word], area: Rect) -> tuple[bool, float]:
+        """Whether the check box with square ``area`` (page points) is ticked, and how surely."""
+        ticked = any(word.text.casefold() in _TICKS for word in words)
+        return ticked, TICKED if ticked else UNTICKED
+
+    def field(
+        self,
+        key: str,
+        label: str,
+        value: str | bool,
+        confidence: float,
+        page: PageWords,
+        words: list[Word],
+    ) -> ExtractedField:
+        return ExtractedField(
+            key=key,
+            label=label,
+            value=value,
+            confidence=confidence,
+            page=page.page,
+            bbox=page.bbox(words),
+            source=self.source,
+        )
+
+
+TEXT_LAYER = BoxReading()
+
+
 @dataclass
 class PrintedPage:
     """What one page's print says: the form it is printed on, how it sits, the values."""
@@ -61,6 +111,7 @@ class PrintedPage:
     form_type: str
     fit: PageFit
     fields: list[ExtractedField]
+    revision: str = ""  # the layout's ("2026" for the W-2 of tax year 2026)
 
     @property
     def is_blank(self) -> bool:
@@ -83,7 +134,9 @@ def best_layout(
     return best
 
 
-def read_printed_page(page: PageWords, form_type: str | None = None) -> PrintedPage | None:
+def read_printed_page(
+    page: PageWords, form_type: str | None = None, reading: BoxReading = TEXT_LAYER
+) -> PrintedPage | None:
     """The boxes of the IRS form printed on ``page``, or None when no known layout is there."""
     found = best_layout(page, form_type)
     if found is None:
@@ -95,14 +148,27 @@ def read_printed_page(page: PageWords, form_type: str | None = None) -> PrintedP
         placed = _area_of(word, layout, fit)
         if placed is not None:
             in_area[placed[0]].append((word, placed[1]))
-    by_key: dict[str, list[tuple[FormBox, list[tuple[Word, bool]]]]] = defaultdict(list)
+    values = [
+        (area, _on_page(area.rect, fit), [word for word, _ in in_area.get(area, [])])
+        for area in layout.areas
+        if area.box.kind is not ValueKind.CHECK_BOX
+    ]
+    for area, words in reading.reread(values).items():
+        in_area[area] = [(word, True) for word in words]
+    by_key: dict[str, list[tuple[ValueArea, list[tuple[Word, bool]]]]] = defaultdict(list)
     for area in layout.areas:
-        by_key[area.box.key].append((area.box, in_area.get(area, [])))
+        by_key[area.box.key].append((area, in_area.get(area, [])))
     fields: list[ExtractedField] = []
     for parts in by_key.values():
-        parts.sort(key=lambda pair: pair[0].part)
-        fields.extend(_read_box(page, parts, base))
-    return PrintedPage(page.page, layout.form_type, fit, fields)
+        parts.sort(key=lambda pair: pair[0].box.part)
+        fields.extend(_read_box(page, parts, base, fit, reading))
+    return PrintedPage(page.page, layout.form_type, fit, fields, layout.fields.revision)
+
+
+def _on_page(rect: Rect, fit: PageFit) -> Rect:
+    """A rectangle of the official layout where it sits on this page (points)."""
+    x0, y0, x1, y1 = rect
+    return (fit.sx * x0 + fit.tx, fit.sy * y0 + fit.ty, fit.sx * x1 + fit.tx, fit.sy * y1 + fit.ty)
 
 
 def _area_of(word: Word, layout: PrintedLayout, fit: PageFit) -> tuple[ValueArea, bool] | None:
@@ -124,27 +190,29 @@ def _area_of(word: Word, layout: PrintedLayout, fit: PageFit) -> tuple[ValueArea
 
 
 def _read_box(
-    page: PageWords, parts: list[tuple[FormBox, list[tuple[Word, bool]]]], base: float
+    page: PageWords,
+    parts: list[tuple[ValueArea, list[tuple[Word, bool]]]],
+    base: float,
+    fit: PageFit,
+    reading: BoxReading,
 ) -> list[ExtractedField]:
-    box = parts[0][0]
+    area, box = parts[0][0], parts[0][0].box
     words = [word for _, placed in parts for word, _ in placed]
     if not all(inside for _, placed in parts for _, inside in placed):
         base = min(base, OVERFLOWING)
     if box.kind is ValueKind.CHECK_BOX:
-        ticked = any(word.text.casefold() in _TICKS for word in words)
-        confidence = min(base, TICKED if ticked else UNTICKED)
-        bbox = page.bbox(words)
-        return [_field(box.key, box.label, Normalised(ticked), confidence, page, bbox)]
+        ticked, sure = reading.tick(words, _on_page(area.rect, fit))
+        value = Normalised(ticked)
+        return [_field(box.key, box.label, value, min(base, sure), page, words, reading)]
     texts = [_box_text(box.kind, [word for word, _ in placed]) for _, placed in parts]
     texts = [text for text in texts if text]
     if not texts:
         return []
-    bbox = page.bbox(words)
     if box.address_key:
-        return _split_box(box, page, "\n".join(texts), base, bbox)
+        return _split_box(box, page, "\n".join(texts), base, words, reading)
     joiner = " " if box.kind is ValueKind.TEXT else "\n"
-    value = normalize(box.kind, joiner.join(texts))
-    return [_field(box.key, box.label, value, base, page, bbox)]
+    value = reading.normalise(box, joiner.join(texts))
+    return [_field(box.key, box.label, value, base, page, words, reading)]
 
 
 def _box_text(kind: ValueKind, words: list[Word]) -> str:
@@ -162,18 +230,19 @@ def _split_box(
     page: PageWords,
     text: str,
     base: float,
-    bbox: tuple[float, float, float, float] | None,
+    words: list[Word],
+    reading: BoxReading,
 ) -> list[ExtractedField]:
     assert box.address_key is not None
     name, address, dropped_line = split_name_and_address(text)
     found = []
     if name:
-        found.append(_field(box.key, box.label, Normalised(name), min(base, SPLIT), page, bbox))
+        name_value = Normalised(name)
+        found.append(_field(box.key, box.label, name_value, min(base, SPLIT), page, words, reading))
     if address:
         confidence = min(base, SPLIT_DROPPED_LINE if dropped_line else SPLIT)
-        found.append(
-            _field(box.address_key, box.label, Normalised(address), confidence, page, bbox)
-        )
+        value = Normalised(address)
+        found.append(_field(box.address_key, box.label, value, confidence, page, words, reading))
     return found
 
 
@@ -183,19 +252,12 @@ def _field(
     value: Normalised,
     base: float,
     page: PageWords,
-    bbox: tuple[float, float, float, float] | None,
+    words: list[Word],
+    reading: BoxReading,
 ) -> ExtractedField:
     confidence = base
     if not value.ok:
         confidence = min(base, UNPARSEABLE)
     elif value.repaired:
         confidence = min(base, REPAIRED)
-    return ExtractedField(
-        key=key,
-        label=label,
-        value=value.value,
-        confidence=confidence,
-        page=page.page,
-        bbox=bbox,
-        source=SOURCE,
-    )
+    return reading.field(key, label, value.value, confidence, page, words)

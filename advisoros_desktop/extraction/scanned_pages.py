@@ -12,7 +12,9 @@ Blocking (about two CPU seconds a page): call it off the GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from PIL import Image
 
 from advisoros_desktop.extraction.deskew import deskew, shown_box
 from advisoros_desktop.extraction.model import BBox
@@ -35,6 +37,8 @@ class ScannedPage:
     skew_degrees: float  # how far the scan was turned counter-clockwise
     dpi: float | None  # resolution OCR read it at, None when unknown
     pixel_size: tuple[int, int]
+    # The straightened page OCR read: check boxes are judged by its pixels.
+    image: Image.Image | None = field(default=None, compare=False, repr=False)
 
     @property
     def words(self) -> tuple[OcrWord, ...]:
@@ -57,7 +61,12 @@ def read_page_image(page_image: PageImage, engine: Tesseract) -> ScannedPage:
     straight = deskew(page_image.image)
     ocr = engine.read(straight.image, dpi=page_image.dpi, to_shown=straight.to_shown)
     return ScannedPage(
-        page_image.page, ocr, straight.skew_degrees, page_image.dpi, page_image.image.size
+        page_image.page,
+        ocr,
+        straight.skew_degrees,
+        page_image.dpi,
+        page_image.image.size,
+        straight.image,
     )
 
 

@@ -16,6 +16,7 @@ import pytest
 from advisoros_desktop.extraction import extract_file
 from advisoros_desktop.extraction.checks import run_checks
 from advisoros_desktop.extraction.corpus_score import truth_files
+from advisoros_desktop.extraction.ocr_engine import Tesseract
 
 # The corpus has 2026 forms; checks allow up to next year.
 TODAY = dt.date(2026, 6, 1)
@@ -65,7 +66,15 @@ def test_flattened_forms_read_fail_checks_exactly_when_inconsistent(corpus: Path
 
 
 @pytest.mark.parametrize("name", ["w2-001-scanned.pdf", "w2-003-scanned.jpg"])
-def test_unread_variants_do_not_invent_failures(corpus: Path, name: str) -> None:
-    # With no values read there is nothing to check; a check must not fire on absence.
+def test_scanned_forms_read_fail_checks_exactly_when_inconsistent(corpus: Path, name: str) -> None:
+    # OCR reads these scans; a check fires on what was read, never on what OCR missed.
+    if not Tesseract().is_available():
+        pytest.skip("the tesseract program is not installed (Debian package tesseract-ocr)")
+    truth = json.loads((corpus / "w2" / name).with_suffix(".truth.json").read_text("utf-8"))
     outcome = extract_file(corpus / "w2" / name, today=TODAY)
-    assert isinstance(outcome, list) and all(result.checks == [] for result in outcome)
+    assert isinstance(outcome, list) and len(outcome) == 1, outcome
+    failed = {check.code for check in outcome[0].checks}
+    if truth.get("inconsistent"):
+        assert truth["inconsistency"] in failed, (name, failed)
+    else:
+        assert failed == set(), (name, outcome[0].checks)

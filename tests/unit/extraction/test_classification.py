@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisoros_desktop.extraction.classification import classify
+from advisoros_desktop.extraction.classification import classify, document_kind
 from advisoros_desktop.extraction.form_titles import form_type_from_title, w2_tax_year
 
 
@@ -55,3 +55,13 @@ def test_w2_year_comes_from_the_title() -> None:
     text = "Form W-2 Wage and Tax Statement\n2026\nDepartment of the Treasury"
     assert w2_tax_year(text) == ("2026", text.index("2026"))
     assert w2_tax_year("Form W-2") is None
+
+
+def test_a_shops_receipt_that_says_tax_invoice_is_a_receipt() -> None:
+    text = "TAX INVOICE\nCASHIER: AMY\nQTY ITEM\nTOTAL 9.00\nCASH 10.00\nCHANGE 1.00\nTHANK YOU"
+    assert document_kind(text).form_type == "receipt"
+
+
+def test_an_invoice_with_a_payment_receipt_line_stays_an_invoice() -> None:
+    text = "Invoice number 42\nInvoice date 2024-01-02\nGrand total 10.00\nPayment receipt"
+    assert document_kind(text).form_type == "invoice"

@@ -6,11 +6,13 @@ import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfWriter
 
 from advisoros_desktop.extraction import Extraction, ExtractionFailure, extract_bytes, extract_file
 from advisoros_desktop.extraction.document_file import load
 from advisoros_desktop.extraction.model import UnreadableDocument
+from advisoros_desktop.extraction.ocr_engine import Tesseract
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -64,10 +66,20 @@ def test_an_owner_password_alone_does_not_stop_reading() -> None:
     assert isinstance(outcome, list) and outcome[0].form_type == "unknown"
 
 
-def test_an_image_waits_for_ocr_as_unknown() -> None:
-    outcome = extract_bytes(PNG, "receipt.png")
+def test_a_damaged_image_gets_a_reason() -> None:
+    assert "cannot be read" in error_of(PNG, "receipt.png")
+
+
+def test_without_ocr_an_image_is_unknown_and_says_ocr_unavailable(tmp_path: Path) -> None:
+    image = io.BytesIO()
+    Image.new("L", (400, 300), 255).save(image, "PNG")
+    outcome = extract_bytes(image.getvalue(), "receipt.png", ocr=Tesseract(tmp_path / "none"))
     assert isinstance(outcome, list) and isinstance(outcome[0], Extraction)
-    assert outcome[0].form_type == "unknown"
+    [result] = outcome
+    assert (result.form_type, result.pages, result.fields) == ("unknown", [1], [])
+    [check] = result.checks
+    assert (check.code, check.severity) == ("ocr_unavailable", "error")
+    assert check.message.startswith("OCR unavailable: the tesseract program is not installed")
 
 
 def test_files_that_are_not_there_or_too_big(tmp_path: Path) -> None:
