@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 
 # How long starting waits for the server's upload limits before going on without them.
 LIMITS_WAIT_SECONDS = 1.0
+# Files the uploader finishes within this long are settled together: one commit
+# for their ledger records instead of one each, a moment after the server's answer.
+SETTLE_GATHER_SECONDS = 0.25
 
 # (folder path, state, message): 'watching' | 'missing' | 'paused' | 'error'
 FolderStatus = Callable[[str, str, str], None]
@@ -72,6 +76,11 @@ class IntakeService:
             on_changed=lambda job: self.engine.rehash([job.upload_id]),
         )
         self._watchers: dict[Path, FolderWatcher] = {}
+        # A file placed by a hashing worker wakes the uploader once, not once per file.
+        self._wake_lock = threading.Lock()
+        self._wake_due = False
+        self._finished_jobs: list[UploadJob] = []
+        self._settle_handle: asyncio.TimerHandle | None = None
         self._task: asyncio.Task[None] | None = None
         self._limits_task: asyncio.Task[None] | None = None
         self.folder_states: dict[str, tuple[str, str]] = {}
@@ -101,6 +110,7 @@ class IntakeService:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        self._settle_finished()  # what is still unsettled at close is settled at the next start
         await asyncio.to_thread(self.engine.close)
 
     async def set_folders(self, folders: Sequence[WatchedFolder]) -> None:
@@ -156,12 +166,42 @@ class IntakeService:
     # -- threads → loop ------------------------------------------------------------
     def _wake(self) -> None:
         loop = self._loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(self.uploader.wake)
+        if loop is None or loop.is_closed():
+            return
+        with self._wake_lock:
+            if self._wake_due:
+                return
+            self._wake_due = True
+        try:
+            loop.call_soon_threadsafe(self._wake_uploader)
+        except RuntimeError:  # the loop closed meanwhile: nothing left to wake
+            with self._wake_lock:
+                self._wake_due = False
+
+    def _wake_uploader(self) -> None:
+        with self._wake_lock:
+            self._wake_due = False
+        self.uploader.wake()
 
     def _finished(self, job: UploadJob) -> None:
+        """Called on the loop for each job the uploader finished."""
+        self._finished_jobs.append(job)
+        if self._settle_handle is not None:
+            return
+        if self._loop is None or self._loop.is_closed():
+            self._settle_finished()
+        else:
+            self._settle_handle = self._loop.call_later(
+                SETTLE_GATHER_SECONDS, self._settle_finished
+            )
+
+    def _settle_finished(self) -> None:
+        if self._settle_handle is not None:
+            self._settle_handle.cancel()
+            self._settle_handle = None
+        jobs, self._finished_jobs = self._finished_jobs, []
         # Moving a file can take a while on a network share: never on the loop.
-        self.engine.settle_in_background(job)
+        self.engine.settle_all_in_background(jobs)
 
     def _start_watchers(self, folders: Sequence[WatchedFolder]) -> None:
         for folder in folders:

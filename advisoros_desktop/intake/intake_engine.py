@@ -31,21 +31,24 @@ from advisoros_desktop.intake.client_directory import ClientDirectory
 from advisoros_desktop.intake.disposition import DUPLICATES_FOLDER, FAILED_FOLDER, PROCESSED_FOLDER
 from advisoros_desktop.intake.file_preparation import PreparedFile, prepare_file
 from advisoros_desktop.intake.folder_walk import WalkEntry, walk_files
-from advisoros_desktop.intake.routing import ClientName, FilenameRule, Router
+from advisoros_desktop.intake.routing import ClientName, FilenameRule, Route, Router
 from advisoros_desktop.intake.settling import Settler
 from advisoros_desktop.intake.upload_names import upload_file_name
 from advisoros_desktop.intake.watched_folders import WatchedFolder
 from advisoros_desktop.store.database import reading
-from advisoros_desktop.store.intake_ledger import (
-    IntakeLedger,
-    LedgerEntry,
-    live_document_with_checksum,
-)
+from advisoros_desktop.store.intake_ledger import IntakeLedger, LedgerEntry, record_in
+from advisoros_desktop.store.known_bytes import known_bytes_in
 from advisoros_desktop.store.local_store import LocalStore
-from advisoros_desktop.store.rows import get_row, visible
 from advisoros_desktop.store.schema import upload_queue
-from advisoros_desktop.store.upload_limits_state import recall_upload_limits
-from advisoros_desktop.store.upload_queue import NewUpload, UploadJob, UploadQueue
+from advisoros_desktop.store.transaction import WriteTxn
+from advisoros_desktop.store.upload_limits_state import LimitsInForce
+from advisoros_desktop.store.upload_queue import (
+    NewUpload,
+    UploadJob,
+    UploadQueue,
+    job_in,
+    update_in,
+)
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +93,8 @@ class IntakeEngine:
         self.clients = ClientDirectory(store)
         self._rules = rules
         self._on_queued = on_queued
-        self._settler = Settler(self.queue, self.ledger, folders, today, self._document_label)
+        self._limits = LimitsInForce(store)
+        self._settler = Settler(self.queue, folders, today, self._document_label)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="intake")
         # Walking a dropped folder must not wait behind thousands of queued hashes.
         self._walker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-walk")
@@ -104,6 +108,10 @@ class IntakeEngine:
         self._arrivals: dict[WatchedFolder, list[Path]] = {}
         self._arrivals_lock = threading.Lock()
         self._arrivals_due = False  # a _take_arrivals is scheduled and has not started
+        # Finished jobs the uploader reported and not yet settled: settled together.
+        self._to_settle: list[UploadJob] = []
+        self._to_settle_lock = threading.Lock()
+        self._settling_due = False  # a _settle_reported is scheduled and has not started
         self._idle = threading.Condition()
 
     # -- taking files ------------------------------------------------------------
@@ -121,14 +129,18 @@ class IntakeEngine:
         """
         report = BatchReport(new_id())
         uploads: list[NewUpload] = []
-        found: list[tuple[WalkEntry, str]] = []
+        walked: list[tuple[WalkEntry, str]] = []
         root = watched.path if watched is not None else None
         for entry in walk_files(paths, should_stop=self._closed.is_set):
             if entry.ignored is not None:
                 report.ignored.append((str(entry.path), entry.ignored))
                 continue
-            path = str(entry.path)
-            seen = self.ledger.seen(path, entry.size, entry.mtime_ns)
+            walked.append((entry, str(entry.path)))
+        # One look at the ledger for the whole batch, not one transaction per file.
+        known = self.ledger.seen_many([(path, e.size, e.mtime_ns) for e, path in walked])
+        found: list[tuple[WalkEntry, str]] = []
+        for entry, path in walked:
+            seen = known.get((path, entry.size, entry.mtime_ns))
             if seen is not None and not self._put_back(seen):
                 report.already_taken += 1
                 continue
@@ -204,8 +216,7 @@ class IntakeEngine:
         """At start: hash what a crash left unhashed, and settle what finished unsettled."""
         waiting = [job.upload_id for job in self.queue.jobs(["hashing"])]
         self._hash_later(waiting)
-        for job in self.queue.unsettled_finished():
-            self.settle(job)
+        self._settle_all(self.queue.unsettled_finished())
 
     # -- the person's decisions ------------------------------------------------------
     def assign(
@@ -279,20 +290,52 @@ class IntakeEngine:
     # -- after the server answered -------------------------------------------------
     def settle(self, job: UploadJob) -> None:
         """A job finished: record it in the ledger and tidy its watched folder."""
-        try:
-            self._settler.settle(job)
-        except Exception:  # a folder problem must not stop the uploads
-            log.exception("settling %s failed", job.path)
+        self._settle_all([job])
 
     def settle_in_background(self, job: UploadJob) -> None:
         """``settle`` on a worker thread (the uploader calls this from the event loop)."""
-        self._in_pool(self.settle, job)
+        self.settle_all_in_background([job])
+
+    def settle_all_in_background(self, jobs: Sequence[UploadJob]) -> None:
+        """Settle finished jobs on a worker thread, together: one commit for their records.
+
+        Jobs reported while earlier ones wait for a worker join them.
+        """
+        if not jobs:
+            return
+        with self._to_settle_lock:
+            self._to_settle.extend(jobs)
+            if self._settling_due:
+                return
+            self._settling_due = True
+        self._in_pool(self._settle_reported)
 
     def close(self) -> None:
         self._closed.set()
         self._walker.shutdown(wait=True, cancel_futures=True)
         self._pool.shutdown(wait=True, cancel_futures=True)
         self.clients.close()
+        self._limits.close()
+
+    def _settle_reported(self) -> None:
+        with self._to_settle_lock:
+            jobs, self._to_settle = self._to_settle, []
+            self._settling_due = False
+        self._settle_all(jobs)
+
+    def _settle_all(self, jobs: Sequence[UploadJob]) -> None:
+        if not jobs:
+            return
+        try:
+            self._settler.settle_many(jobs)
+            return
+        except Exception:  # a folder problem must not stop the uploads
+            if len(jobs) == 1:
+                log.exception("settling %s failed", jobs[0].path)
+                return
+            log.exception("settling %d files together failed; settling them one by one", len(jobs))
+        for job in jobs:  # what one job's problem held back still gets settled
+            self._settle_all([job])
 
     # -- hashing, checking, routing (worker threads) ---------------------------------
     def wait_idle(self, timeout: float | None = None) -> bool:
@@ -344,83 +387,83 @@ class IntakeEngine:
         job = self.queue.get(upload_id)
         if job is None or job.state != "hashing" or self._closed.is_set():
             return
-        limits = recall_upload_limits(self.store)
+        limits = self._limits.current()
         prepared = prepare_file(Path(job.path), limits, should_stop=self._closed.is_set)
         if self._closed.is_set() or prepared.problem == "stopped":
             return
-        with self._dedupe_lock:
-            if not self._still_hashing(upload_id):
-                return  # paused or cancelled while it was read: the person's word stands
-            if prepared.problem is not None:
-                self._fail(job, prepared)
+        route = self._route(job) if prepared.problem is None else None
+        with self._dedupe_lock, self.store.transaction() as txn:
+            # Checked, looked up and written in one commit: a job paused or
+            # cancelled while its file was read stays as the person left it.
+            if route is None:  # the file has a problem: the job fails, saying which
+                placed = update_in(
+                    txn,
+                    upload_id,
+                    only_from=("hashing",),
+                    state="failed",
+                    reason=prepared.reason,
+                    mime_type=prepared.mime_type,
+                    sha256=prepared.sha256,
+                )
             else:
-                self._place(job, prepared)
+                placed = self._place(txn, job, prepared, route)
+        if placed is None:
+            return  # paused or cancelled while it was read: the person's word stands
+        if placed.finished:
+            self.settle_in_background(placed)
+        elif placed.state == "waiting":
+            self._on_queued()
 
-    def _still_hashing(self, upload_id: str) -> bool:
-        current = self.queue.get(upload_id)
-        return current is not None and current.state == "hashing"
+    def _route(self, job: UploadJob) -> Route:
+        root = Path(job.watched_root) if job.watched_root else None
+        return self._router().route(_as_taken(Path(job.path), root), root)
 
-    def _fail(self, job: UploadJob, prepared: PreparedFile) -> None:
-        self.queue.update(
-            job.upload_id,
-            state="failed",
-            reason=prepared.reason,
-            mime_type=prepared.mime_type,
-            sha256=prepared.sha256,
-        )
-        failed = self.queue.get(job.upload_id)
-        if failed is not None:
-            self.settle(failed)
+    def _place(
+        self, txn: WriteTxn, job: UploadJob, prepared: PreparedFile, route: Route
+    ) -> UploadJob | None:
+        """Duplicate, unsorted or waiting: where a checked, hashed file goes next.
 
-    def _place(self, job: UploadJob, prepared: PreparedFile) -> None:
-        """Duplicate, unsorted or waiting: where a checked, hashed file goes next."""
+        None when the job is no longer being hashed (the person paused or cancelled it).
+        """
         assert prepared.sha256 is not None
-        if (prepared.size, prepared.mtime_ns) != (job.size, job.mtime_ns):
-            # The file changed since it was queued and this version is what goes:
-            # remembered too, so a later scan does not take this version again.
-            self.ledger.record(
-                job.path,
-                prepared.size,
-                prepared.mtime_ns,
-                outcome="queued",
-                upload_id=job.upload_id,
-            )
-        known = self._known_document(prepared.sha256, job.upload_id)
         changes: dict[str, object] = {
             "sha256": prepared.sha256,
             "mime_type": prepared.mime_type,
             "size": prepared.size,
             "mtime_ns": prepared.mtime_ns,
         }
+        known = self._known_document(txn.conn, prepared.sha256, job.upload_id)
         if known is not None:
             document_id, why = known
-            self.queue.update(
-                job.upload_id, state="duplicate", document_id=document_id, reason=why, **changes
+            changes.update(state="duplicate", document_id=document_id, reason=why)
+        else:
+            client_id = job.client_id
+            state = "waiting"
+            if client_id is None:
+                client_id = route.client_id
+                if not route.certain:
+                    state = "unsorted"
+            changes.update(
+                state=state,
+                client_id=client_id,
+                category=job.category or route.category,
+                year=job.year or route.year,
+                route_confidence=1.0 if job.client_id else route.confidence,
+                route_reason="chosen when the files were added" if job.client_id else route.reason,
             )
-            duplicate = self.queue.get(job.upload_id)
-            if duplicate is not None:
-                self.settle(duplicate)
-            return
-        root = Path(job.watched_root) if job.watched_root else None
-        route = self._router().route(_as_taken(Path(job.path), root), root)
-        client_id = job.client_id
-        state = "waiting"
-        if client_id is None:
-            client_id = route.client_id
-            if not route.certain:
-                state = "unsorted"
-        self.queue.update(
-            job.upload_id,
-            state=state,
-            client_id=client_id,
-            category=job.category or route.category,
-            year=job.year or route.year,
-            route_confidence=1.0 if job.client_id else route.confidence,
-            route_reason="chosen when the files were added" if job.client_id else route.reason,
-            **changes,
-        )
-        if state == "waiting":
-            self._on_queued()
+        placed = update_in(txn, job.upload_id, only_from=("hashing",), **changes)
+        if placed is not None and (prepared.size, prepared.mtime_ns) != (job.size, job.mtime_ns):
+            # The file changed since it was queued and this version is what goes:
+            # remembered too, so a later scan does not take this version again.
+            record_in(
+                txn,
+                job.path,
+                prepared.size,
+                prepared.mtime_ns,
+                outcome="queued",
+                upload_id=job.upload_id,
+            )
+        return placed
 
     def _router(self) -> Router:
         """One router while the clients and rules stay the same (its index is costly)."""
@@ -466,21 +509,15 @@ class IntakeEngine:
         row = self.store.get("document", document_id) if document_id else None
         return f"“{row['fileName']}”" if row and row.get("fileName") else "an earlier upload"
 
-    def _still_there(self, document_id: str) -> bool:
-        """False once the cache knows the document was deleted (not yet synced counts as there)."""
-        with reading(self.store.engine) as conn:
-            row = get_row(conn, "document", document_id)
-        return row is None or visible(row)
-
-    def _known_document(self, sha256: str, upload_id: str) -> tuple[str | None, str] | None:
+    def _known_document(
+        self, conn: sa.Connection, sha256: str, upload_id: str
+    ) -> tuple[str | None, str] | None:
         """The document (or earlier job) that already has this content, and how it is known."""
-        earlier = self.ledger.by_sha(sha256)
-        if earlier is not None and earlier.document_id and self._still_there(earlier.document_id):
-            return earlier.document_id, "The firm already has this file."
-        document_id = live_document_with_checksum(self.store, sha256)
+        known = known_bytes_in(conn, sha256, upload_id)
+        document_id = known.ledger_document or known.live_document
         if document_id is not None:
             return document_id, "The firm already has this file."
-        twin = self.queue.sha_in_queue(sha256, exclude=upload_id)
+        twin = job_in(conn, known.twin) if known.twin is not None else None
         if twin is not None:
             return twin.document_id, f"Same content as “{twin.file_name}”, taken just before."
         return None

@@ -59,17 +59,26 @@ def read_record(
     )
 
 
+# Built once: every write transaction of the server runs them (compiled and cached).
+_LAST_SEQ = (
+    sa.select(organizations.c.lastSeq)
+    .where(organizations.c.id == sa.bindparam("organization_id"))
+    .with_for_update()
+)
+_SET_LAST_SEQ = (
+    organizations.update()
+    .where(organizations.c.id == sa.bindparam("organization_id"))
+    .values(lastSeq=sa.bindparam("new_seq"))
+)
+
+
 class OrganizationWriter:
     """One write transaction's view of an organization: sequence numbers and record writes."""
 
     def __init__(self, conn: sa.Connection, organization_id: str) -> None:
         self.conn = conn
         self.organization_id = organization_id
-        row = conn.execute(
-            sa.select(organizations.c.lastSeq)
-            .where(organizations.c.id == organization_id)
-            .with_for_update()
-        ).one()
+        row = conn.execute(_LAST_SEQ, {"organization_id": organization_id}).one()
         self._start_seq = self.seq = int(row.lastSeq)
         self.now = utc_now()
 
@@ -81,9 +90,7 @@ class OrganizationWriter:
         """Record the sequence numbers taken; call before the transaction commits."""
         if self.seq != self._start_seq:
             self.conn.execute(
-                organizations.update()
-                .where(organizations.c.id == self.organization_id)
-                .values(lastSeq=self.seq)
+                _SET_LAST_SEQ, {"organization_id": self.organization_id, "new_seq": self.seq}
             )
 
     def get(self, entity: str, record_id: str) -> sa.RowMapping | None:
@@ -107,7 +114,8 @@ class OrganizationWriter:
             "fieldVersions": {name: 1 for name, value in values.items() if value is not None},
             **values,
         }
-        self.conn.execute(ENTITY_TABLES[entity].insert().values(**row))
+        # Values as parameters, not in the statement: one compiled INSERT per entity.
+        self.conn.execute(ENTITY_TABLES[entity].insert(), row)
         return to_wire(spec, row)
 
     def update(self, entity: str, current: RecordRow, changes: Mapping[str, Any]) -> dict[str, Any]:

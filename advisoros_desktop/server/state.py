@@ -13,8 +13,7 @@ from advisoros_desktop.server.database import reading
 from advisoros_desktop.server.epoch_guard import EpochGuard
 from advisoros_desktop.server.errors import ApiError
 from advisoros_desktop.server.jobs import JobQueue
-from advisoros_desktop.server.schema import ENTITY_TABLES
-from advisoros_desktop.server.tokens import Caller, find_session
+from advisoros_desktop.server.tokens import NOT_VALID, Caller, find_caller
 from advisoros_desktop.server.uploads import UploadService
 
 
@@ -27,7 +26,9 @@ class ServerState:
     epochs: EpochGuard
 
 
-def server_state(request: Request) -> ServerState:
+# Async although it does no I/O: FastAPI runs a plain function dependency in its
+# thread pool, and that round trip costs more CPU than the attribute lookup itself.
+async def server_state(request: Request) -> ServerState:
     state: ServerState = request.app.state.server
     return state
 
@@ -43,21 +44,15 @@ def current_caller(
     credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
     state: ServerState = Depends(server_state),
 ) -> Caller:
+    """The caller of a request, checked before its body is read (so 401 comes before 422)."""
     if credentials is None:
         raise _unauthorized("Sign in first: this route needs an access token.")
-    token = credentials.credentials
-    users = ENTITY_TABLES["user"]
     with reading(state.engine) as conn:
-        session = find_session(conn, token, "access")
-        if session is None:
-            raise _unauthorized(
-                "Your session has expired or the token is not valid; refresh it or sign in again."
-            )
-        user = conn.execute(
-            sa.select(users.c.role, users.c.isActive, users.c.deletedAt).where(
-                users.c.organizationId == session.organizationId, users.c.id == session.userId
-            )
-        ).first()
-    if user is None or not user.isActive or user.deletedAt is not None:
-        raise _unauthorized("This account is no longer active.")
-    return Caller(session.organizationId, session.userId, user.role, session.tokenHash)
+        found = find_caller(conn, credentials.credentials)
+    if isinstance(found, Caller):
+        return found
+    if found == NOT_VALID:
+        raise _unauthorized(
+            "Your session has expired or the token is not valid; refresh it or sign in again."
+        )
+    raise _unauthorized("This account is no longer active.")

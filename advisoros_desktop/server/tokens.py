@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from advisoros_desktop.server.schema import sessions
+from advisoros_desktop.server.schema import ENTITY_TABLES, sessions
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,57 @@ def issue_pair(
     }
 
 
+# Built once: every request checks its token, and building a statement costs more than
+# running this one (two primary-key lookups).
+_SESSION = sa.select(sessions).where(sessions.c.tokenHash == sa.bindparam("token_hash"))
+_users = ENTITY_TABLES["user"]
+_CALLER = (
+    sa.select(
+        sessions.c.kind,
+        sessions.c.revoked,
+        sessions.c.expiresAt,
+        sessions.c.organizationId,
+        sessions.c.userId,
+        _users.c.id.label("userFound"),
+        _users.c.role,
+        _users.c.isActive,
+        _users.c.deletedAt,
+    )
+    .select_from(
+        sessions.outerjoin(
+            _users,
+            (_users.c.organizationId == sessions.c.organizationId)
+            & (_users.c.id == sessions.c.userId),
+        )
+    )
+    .where(sessions.c.tokenHash == sa.bindparam("token_hash"))
+)
+
+# Why a token stands for nobody (see ``find_caller``).
+NOT_VALID = "not_valid"
+INACTIVE = "inactive"
+
+
 def find_session(conn: sa.Connection, token: str, kind: str) -> sa.Row[tuple[object, ...]] | None:
-    row = conn.execute(sa.select(sessions).where(sessions.c.tokenHash == token_hash(token))).first()
+    row = conn.execute(_SESSION, {"token_hash": token_hash(token)}).first()
     if row is None or row.kind != kind or row.revoked or row.expiresAt < time.time():
         return None
     return row
+
+
+def find_caller(conn: sa.Connection, token: str) -> Caller | str:
+    """Who an access token stands for, or why nobody: ``NOT_VALID`` or ``INACTIVE``.
+
+    Read afresh on every request, never cached: a token revoked or a user
+    deactivated (by this server or straight in its database) is refused at once.
+    """
+    digest = token_hash(token)
+    row = conn.execute(_CALLER, {"token_hash": digest}).first()
+    if row is None or row.kind != "access" or row.revoked or row.expiresAt < time.time():
+        return NOT_VALID
+    if row.userFound is None or not row.isActive or row.deletedAt is not None:
+        return INACTIVE
+    return Caller(row.organizationId, row.userId, row.role, digest)
 
 
 def revoke(conn: sa.Connection, token: str) -> None:

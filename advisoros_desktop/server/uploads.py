@@ -4,15 +4,19 @@ An upload is created with the file's SHA-256 and size before any byte moves:
 a file the firm already has answers with the existing document, and limits
 are checked up front. Bytes then arrive in PATCHes at an explicit offset;
 the last byte triggers verification, and only a file whose size and SHA-256
-match becomes a document. Partial bytes live in ``uploads/``; verified files
-move to ``content/`` under their SHA-256.
+match becomes a document.
+
+Every request is at most one write transaction: create writes the upload row;
+a PATCH writes its bytes (fsynced) first, then records the new offset, and
+the last one records the offset, the document, its extraction job and the
+upload's outcome together. A firm's uploads queue for the database's write
+lock, so each transaction is kept short, and the hot statements are built once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 import threading
 from pathlib import Path
@@ -29,25 +33,74 @@ from advisoros_desktop.server.jobs import EXTRACT, enqueue
 from advisoros_desktop.server.records import OrganizationWriter, to_wire
 from advisoros_desktop.server.schema import ENTITY_TABLES, uploads
 from advisoros_desktop.server.tokens import Caller
+from advisoros_desktop.server.upload_files import UploadFiles, content_path, measure
+
+__all__ = ["UploadService", "content_path"]
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
+_documents = ENTITY_TABLES["document"]
+_org: sa.BindParameter[str] = sa.bindparam("org")
+_upload_id: sa.BindParameter[str] = sa.bindparam("upload_id")
+_this_upload = (uploads.c.organizationId == _org) & (uploads.c.uploadId == _upload_id)
+_UPLOAD = sa.select(uploads).where(_this_upload)
+_INSERT_UPLOAD = uploads.insert()
+# Guarded by the offset and status the request saw: a writer that raced it changes
+# no row, and the request is refused instead of recording over the other's work.
+_PROGRESS = (
+    uploads.update()
+    .where(
+        _this_upload,
+        uploads.c.status == "uploading",
+        uploads.c.offset == sa.bindparam("seen_offset"),
+    )
+    .values(
+        offset=sa.bindparam("new_offset"),
+        status=sa.bindparam("new_status"),
+        documentId=sa.bindparam("document_id"),
+        error=sa.bindparam("new_error"),
+        updatedAt=sa.bindparam("now"),
+    )
+)
+_DOCUMENT_BY_CHECKSUM = (
+    sa.select(_documents)
+    .where(
+        _documents.c.organizationId == _org,
+        _documents.c.checksum == sa.bindparam("sha256"),
+        _documents.c.deletedAt.is_(None),
+    )
+    .limit(1)
+)
+_DOCUMENT = sa.select(_documents).where(
+    _documents.c.organizationId == _org, _documents.c.id == sa.bindparam("record_id")
+)
 
-def content_path(config: ServerConfig, sha256: str) -> Path:
-    return config.content_dir / sha256[:2] / sha256
+
+def _live(entity: str) -> sa.Select[tuple[Any]]:
+    table = ENTITY_TABLES[entity]
+    return sa.select(table.c.id).where(
+        table.c.organizationId == _org,
+        table.c.id == sa.bindparam("record_id"),
+        table.c.deletedAt.is_(None),
+    )
+
+
+_LIVE = {"client": _live("client"), "engagement": _live("engagement")}
+
+
+def _is_live(conn: sa.Connection, org: str, entity: str, record_id: str) -> bool:
+    found = conn.execute(_LIVE[entity], {"org": org, "record_id": record_id}).first()
+    return found is not None
 
 
 class UploadService:
     def __init__(self, engine: sa.Engine, config: ServerConfig) -> None:
         self._engine = engine
         self._config = config
+        self._files = UploadFiles(config)
         self._locks: dict[tuple[str, str], threading.Lock] = {}
         self._locks_guard = threading.Lock()
         self.on_document_created: list[Any] = []
-
-    # -- paths and locks -------------------------------------------------
-    def _part_path(self, organization_id: str, upload_id: str) -> Path:
-        return self._config.uploads_dir / organization_id / f"{upload_id}.part"
 
     def _lock(self, organization_id: str, upload_id: str) -> threading.Lock:
         with self._locks_guard:
@@ -55,6 +108,7 @@ class UploadService:
 
     # -- create ------------------------------------------------------------
     def create(self, caller: Caller, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Announce a file; returns (HTTP status, upload state as the API answers it)."""
         upload_id = body["uploadId"]
         sha256 = body["sha256"].lower()
         if not is_valid_id(upload_id):
@@ -62,59 +116,32 @@ class UploadService:
         if not _SHA256.match(sha256):
             raise ApiError(422, "invalid_checksum", "sha256 must be 64 hexadecimal digits.")
         self._check_limits(body["size"], body["mimeType"])
-        fields = {
-            "fileName": body["fileName"],
-            "clientId": body["clientId"],
-            "category": body.get("category"),
-            "year": body.get("year"),
-            "engagementId": body.get("engagementId"),
-        }
-        clean, problems = validate_fields(
-            DOCUMENT, {k: v for k, v in fields.items() if v is not None}, creating=True
-        )
+        clean = _valid_fields(body)
         source = body.get("source") or "desktop"
-        source_spec = DOCUMENT.by_name["source"]
-        if source not in source_spec.choices:
-            problems.append(
-                ("source", f"source '{source}' is not one of {', '.join(source_spec.choices)}")
-            )
-        if problems:
-            raise ApiError(
-                422,
-                "invalid_fields",
-                "; ".join(m for _f, m in problems) + ".",
-                [{"field": f, "message": m} for f, m in problems],
-            )
         org = caller.organization_id
         with writing(self._engine) as conn:
-            writer = OrganizationWriter(conn, org)
             for ref in ("clientId", "engagementId"):
                 target = clean.get(ref)
-                if target is not None and writer.live(ref[:-2], str(target)) is None:
+                if target is not None and not _is_live(conn, org, ref[:-2], str(target)):
                     raise ApiError(
                         422,
                         "invalid_fields",
                         f"There is no {ref[:-2]} with id {target} in your organization.",
                     )
-            existing = self._document_by_checksum(conn, org, sha256)
-            if existing is not None:
+            existing = conn.execute(_DOCUMENT_BY_CHECKSUM, {"org": org, "sha256": sha256})
+            document = existing.mappings().first()
+            if document is not None:
                 return 200, {
                     "uploadId": upload_id,
                     "status": "duplicate",
-                    "documentId": existing["id"],
                     "offset": 0,
                     "size": body["size"],
-                    "document": to_wire(DOCUMENT, existing),
+                    "sha256": None,
+                    "documentId": document["id"],
+                    "error": None,
+                    "document": to_wire(DOCUMENT, document),
                 }
-            previous = (
-                conn.execute(
-                    sa.select(uploads).where(
-                        uploads.c.organizationId == org, uploads.c.uploadId == upload_id
-                    )
-                )
-                .mappings()
-                .first()
-            )
+            previous = self._find(conn, org, upload_id)
             if previous is not None:
                 if previous["sha256"] != sha256 or previous["size"] != body["size"]:
                     raise ApiError(
@@ -144,10 +171,8 @@ class UploadService:
                 "createdAt": now,
                 "updatedAt": now,
             }
-            conn.execute(uploads.insert().values(**row))
-            part = self._part_path(org, upload_id)
-            part.parent.mkdir(parents=True, exist_ok=True)
-            part.write_bytes(b"")
+            # The partial file is made by the first PATCH that brings bytes.
+            conn.execute(_INSERT_UPLOAD, row)
             return 201, self._state(conn, row)
 
     def _check_limits(self, size: int, mime_type: str) -> None:
@@ -166,22 +191,16 @@ class UploadService:
                 f"{', '.join(self._config.allowed_mime_types)}.",
             )
 
-    def _document_by_checksum(self, conn: sa.Connection, org: str, sha256: str) -> Any:
-        table = ENTITY_TABLES["document"]
-        return (
-            conn.execute(
-                sa.select(table).where(
-                    table.c.organizationId == org,
-                    table.c.checksum == sha256,
-                    table.c.deletedAt.is_(None),
-                )
-            )
-            .mappings()
-            .first()
-        )
-
     def _state(self, conn: sa.Connection, row: Any) -> dict[str, Any]:
-        state = {
+        """An upload as the API answers it (``UploadState``)."""
+        document = None
+        if row["documentId"]:
+            found = conn.execute(
+                _DOCUMENT, {"org": row["organizationId"], "record_id": row["documentId"]}
+            )
+            doc = found.mappings().first()
+            document = to_wire(DOCUMENT, doc) if doc is not None else None
+        return {
             "uploadId": row["uploadId"],
             "status": row["status"],
             "offset": row["offset"],
@@ -189,37 +208,20 @@ class UploadService:
             "sha256": row["sha256"],
             "documentId": row["documentId"],
             "error": row["error"],
+            "document": document,
         }
-        if row["documentId"]:
-            table = ENTITY_TABLES["document"]
-            doc = (
-                conn.execute(
-                    sa.select(table).where(
-                        table.c.organizationId == row["organizationId"],
-                        table.c.id == row["documentId"],
-                    )
-                )
-                .mappings()
-                .first()
-            )
-            state["document"] = to_wire(DOCUMENT, doc) if doc is not None else None
-        return state
 
     # -- state -------------------------------------------------------------
     def get(self, caller: Caller, upload_id: str) -> dict[str, Any]:
         with reading(self._engine) as conn:
             return self._state(conn, self._row(conn, caller.organization_id, upload_id))
 
-    def _row(self, conn: sa.Connection, org: str, upload_id: str) -> Any:
-        row = (
-            conn.execute(
-                sa.select(uploads).where(
-                    uploads.c.organizationId == org, uploads.c.uploadId == upload_id
-                )
-            )
-            .mappings()
-            .first()
-        )
+    def _find(self, conn: sa.Connection, org: str, upload_id: str) -> dict[str, Any] | None:
+        row = conn.execute(_UPLOAD, {"org": org, "upload_id": upload_id}).mappings().first()
+        return None if row is None else dict(row)
+
+    def _row(self, conn: sa.Connection, org: str, upload_id: str) -> dict[str, Any]:
+        row = self._find(conn, org, upload_id)
         if row is None:
             raise not_found("upload")
         return row
@@ -240,7 +242,7 @@ class UploadService:
                     uploads.c.organizationId == org, uploads.c.uploadId == upload_id
                 )
             )
-            self._part_path(org, upload_id).unlink(missing_ok=True)
+            self._files.part_path(org, upload_id).unlink(missing_ok=True)
 
     # -- bytes -------------------------------------------------------------
     def append(self, caller: Caller, upload_id: str, offset: int, data: bytes) -> dict[str, Any]:
@@ -255,7 +257,7 @@ class UploadService:
                 row = self._row(conn, org, upload_id)
             if row["status"] != "uploading":
                 if row["status"] != "failed" and offset == row["size"] and not data:
-                    return dict(row)  # the final PATCH again, after a lost reply
+                    return row  # the final PATCH again, after a lost reply
                 raise ApiError(
                     409,
                     f"upload_{row['status']}",
@@ -276,65 +278,67 @@ class UploadService:
                     "beyond_declared_size",
                     f"These bytes go past the declared size of {row['size']} bytes.",
                 )
+            # Every declared byte is here, even if the client left before its reply.
+            if offset + len(data) == row["size"]:
+                return self._finish(org, row, data)
             if data:
-                with open(self._part_path(org, upload_id), "r+b") as handle:
-                    handle.seek(offset)
-                    handle.write(data)
-                    handle.truncate()  # drop bytes a crash left past the recorded offset
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                self._files.write_part(org, upload_id, offset, data)
             new_offset = offset + len(data)
             with writing(self._engine) as conn:
-                conn.execute(
-                    uploads.update()
-                    .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
-                    .values(offset=new_offset, updatedAt=utc_now())
-                )
-            # Every declared byte is here, even if the client left before its reply.
-            if new_offset == row["size"]:
-                return self._finish(caller, {**row, "offset": new_offset})
+                self._progress(conn, row, new_offset, "uploading")
             return {**row, "offset": new_offset}
 
-    def _finish(self, caller: Caller, row: dict[str, Any]) -> dict[str, Any]:
-        org, upload_id = caller.organization_id, row["uploadId"]
-        part = self._part_path(org, upload_id)
-        target = content_path(self._config, row["sha256"])
-        if not part.exists() and target.exists():
-            part = target  # verified and moved before a crash, not yet recorded
-        size, sha256 = _measure(part)
+    def _finish(self, org: str, row: dict[str, Any], data: bytes) -> dict[str, Any]:
+        """The last bytes: verify the whole file, keep it, and record its document."""
+        upload_id, seen = row["uploadId"], row["offset"]
+        source: Path | None = None
+        if seen == 0:
+            # The whole file is in this request: check it before writing anything.
+            size, sha256 = len(data), hashlib.sha256(data).hexdigest()
+        else:
+            if data:
+                source = self._files.write_part(org, upload_id, seen, data)
+            else:
+                source = self._files.part_path(org, upload_id)
+                target = self._files.content_path(row["sha256"])
+                if not source.exists() and target.exists():
+                    source = target  # verified and moved before a crash, not yet recorded
+            size, sha256 = measure(source)
         if size != row["size"] or sha256 != row["sha256"]:
             reason = (
                 f"The file arrived damaged: {size:,} bytes with SHA-256 {sha256[:12]}…, "
                 f"expected {row['size']:,} bytes with {row['sha256'][:12]}…. Upload it again."
             )
-            self._mark(org, upload_id, "failed", None, reason)
-            part.unlink(missing_ok=True)
+            with writing(self._engine) as conn:
+                self._progress(conn, row, row["size"], "failed", error=reason)
+            (source or self._files.part_path(org, upload_id)).unlink(missing_ok=True)
             raise ApiError(422, "checksum_mismatch", reason)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if part != target:
-            os.replace(part, target)
+        if source is None:
+            source = self._files.write_part(org, upload_id, 0, data)
+        self._files.keep(source, sha256)
         status, document_id = self._record_document(org, row)
         if status == "failed":
             raise ApiError(409, "client_deleted", _CLIENT_GONE)
         for callback in self.on_document_created:
             callback()
-        return {**row, "status": status, "documentId": document_id}
+        return {**row, "offset": row["size"], "status": status, "documentId": document_id}
 
     def _record_document(self, org: str, row: dict[str, Any]) -> tuple[str, str | None]:
         """Make the document of a verified upload, or link the one the firm already has."""
         with writing(self._engine) as conn:
             writer = OrganizationWriter(conn, org)
-            existing = self._document_by_checksum(conn, org, row["sha256"])
+            existing = conn.execute(_DOCUMENT_BY_CHECKSUM, {"org": org, "sha256": row["sha256"]})
+            duplicate = existing.first()
             document_id: str | None
             error = None
-            if existing is not None:  # another upload of the same file finished first
-                status, document_id = "duplicate", existing["id"]
-            elif writer.live("client", row["clientId"]) is None:
+            if duplicate is not None:  # another upload of the same file finished first
+                status, document_id = "duplicate", duplicate.id
+            elif not _is_live(conn, org, "client", row["clientId"]):
                 status, document_id, error = "failed", None, _CLIENT_GONE
             else:
                 status, document_id = "completed", row["uploadId"]
                 engagement = row["engagementId"]
-                if engagement and writer.live("engagement", engagement) is None:
+                if engagement and not _is_live(conn, org, "engagement", engagement):
                     engagement = None  # the engagement went; the document still belongs
                 writer.insert(
                     "document",
@@ -356,29 +360,39 @@ class UploadService:
                     },
                 )
                 enqueue(conn, org, document_id, EXTRACT)
-            self._mark(org, row["uploadId"], status, document_id, error, conn)
+            self._progress(conn, row, row["size"], status, document_id, error)
             writer.finish()
         return status, document_id
 
-    def _mark(
+    def _progress(
         self,
-        org: str,
-        upload_id: str,
+        conn: sa.Connection,
+        row: dict[str, Any],
+        new_offset: int,
         status: str,
-        document_id: str | None,
-        error: str | None,
-        conn: sa.Connection | None = None,
+        document_id: str | None = None,
+        error: str | None = None,
     ) -> None:
-        statement = (
-            uploads.update()
-            .where(uploads.c.organizationId == org, uploads.c.uploadId == upload_id)
-            .values(status=status, documentId=document_id, error=error, updatedAt=utc_now())
+        """Record the upload's new offset and status, if nobody moved it since ``row``."""
+        moved = conn.execute(
+            _PROGRESS,
+            {
+                "org": row["organizationId"],
+                "upload_id": row["uploadId"],
+                "seen_offset": row["offset"],
+                "new_offset": new_offset,
+                "new_status": status,
+                "document_id": document_id,
+                "new_error": error,
+                "now": utc_now(),
+            },
         )
-        if conn is not None:
-            conn.execute(statement)
-            return
-        with writing(self._engine) as own:
-            own.execute(statement)
+        if moved.rowcount != 1:  # rolls the whole transaction back
+            raise ApiError(
+                409,
+                "upload_moved",
+                "This upload changed while these bytes arrived; ask for its offset and resume.",
+            )
 
     def drop_stale(self, older_than_seconds: float) -> int:
         """Forget unfinished uploads nobody resumed for a long time, and their bytes."""
@@ -391,8 +405,36 @@ class UploadService:
             ).all()
             conn.execute(uploads.delete().where(stale))
         for org, upload_id in rows:
-            self._part_path(org, upload_id).unlink(missing_ok=True)
+            self._files.part_path(org, upload_id).unlink(missing_ok=True)
         return len(rows)
+
+
+def _valid_fields(body: dict[str, Any]) -> dict[str, Any]:
+    """The document fields of a create request, checked against the catalog."""
+    fields = {
+        "fileName": body["fileName"],
+        "clientId": body["clientId"],
+        "category": body.get("category"),
+        "year": body.get("year"),
+        "engagementId": body.get("engagementId"),
+    }
+    clean, problems = validate_fields(
+        DOCUMENT, {k: v for k, v in fields.items() if v is not None}, creating=True
+    )
+    source = body.get("source") or "desktop"
+    source_spec = DOCUMENT.by_name["source"]
+    if source not in source_spec.choices:
+        problems.append(
+            ("source", f"source '{source}' is not one of {', '.join(source_spec.choices)}")
+        )
+    if problems:
+        raise ApiError(
+            422,
+            "invalid_fields",
+            "; ".join(m for _f, m in problems) + ".",
+            [{"field": f, "message": m} for f, m in problems],
+        )
+    return clean
 
 
 _FINISHED = {
@@ -405,13 +447,3 @@ _CLIENT_GONE = (
     "The client of this upload was deleted while it uploaded; upload the file again for "
     "another client."
 )
-
-
-def _measure(path: Path) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-            size += len(block)
-    return size, digest.hexdigest()

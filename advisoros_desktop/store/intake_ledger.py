@@ -17,8 +17,9 @@ import sqlalchemy as sa
 
 from advisoros_desktop.store.database import reading
 from advisoros_desktop.store.local_store import LocalStore
-from advisoros_desktop.store.schema import ENTITY_TABLES, intake_ledger, upload_queue
+from advisoros_desktop.store.schema import ENTITY_TABLES, intake_ledger
 from advisoros_desktop.store.transaction import WriteTxn
+from advisoros_desktop.store.upload_queue import UploadJob, job_in
 
 OUTCOMES = ("queued", "uploaded", "duplicate", "failed", "ignored")
 
@@ -59,23 +60,88 @@ def _check_outcome(outcome: str) -> None:
         raise ValueError(f"'{outcome}' is not an intake outcome (one of {', '.join(OUTCOMES)}).")
 
 
+_SEEN = (
+    sa.select(intake_ledger)
+    .where(
+        intake_ledger.c.path == sa.bindparam("path"),
+        intake_ledger.c.size == sa.bindparam("size"),
+        intake_ledger.c.mtime_ns == sa.bindparam("mtime_ns"),
+    )
+    .order_by(intake_ledger.c.id.desc())
+    .limit(1)
+)
+# Every entry for some paths (``ix_intake_ledger_file``), oldest first: a walk's check.
+_SEEN_PATHS = (
+    sa.select(intake_ledger)
+    .where(intake_ledger.c.path.in_(sa.bindparam("paths", expanding=True)))
+    .order_by(intake_ledger.c.id)
+)
+_BY_SHA = (
+    sa.select(intake_ledger)
+    .where(
+        intake_ledger.c.sha256 == sa.bindparam("sha256"),
+        intake_ledger.c.document_id.is_not(None),
+    )
+    .order_by(intake_ledger.c.id.desc())
+    .limit(1)
+)
+_INSERT = intake_ledger.insert()
+# The latest entry for the upload (``ix_intake_ledger_upload``) gets how it ended.
+_LATEST_OF_UPLOAD = (
+    sa.select(sa.func.max(intake_ledger.c.id))
+    .where(intake_ledger.c.upload_id == sa.bindparam("_upload_id"))
+    .scalar_subquery()
+)
+_COMPLETE = (
+    intake_ledger.update()
+    .where(intake_ledger.c.id == _LATEST_OF_UPLOAD)
+    .values(
+        outcome=sa.bindparam("_outcome"),
+        document_id=sa.func.coalesce(sa.bindparam("_document_id"), intake_ledger.c.document_id),
+        sha256=sa.func.coalesce(intake_ledger.c.sha256, sa.bindparam("_sha256")),
+        reason=sa.bindparam("_reason"),
+        recorded_at=sa.bindparam("_now"),
+    )
+)
+_PATHS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
+
+FileVersion = tuple[str, int, int]  # path, size, mtime_ns
+
+
 class IntakeLedger:
     def __init__(self, store: LocalStore) -> None:
         self._store = store
 
     def seen(self, path: str, size: int, mtime_ns: int) -> LedgerEntry | None:
         """The latest entry for exactly this version of the file, None if never seen."""
-        return self._latest(
-            intake_ledger.c.path == path,
-            intake_ledger.c.size == size,
-            intake_ledger.c.mtime_ns == mtime_ns,
-        )
+        with reading(self._store.engine) as conn:
+            row = conn.execute(_SEEN, {"path": path, "size": size, "mtime_ns": mtime_ns}).first()
+        return _entry(row) if row is not None else None
+
+    def seen_many(self, files: Sequence[FileVersion]) -> dict[FileVersion, LedgerEntry]:
+        """``seen`` for many file versions at once: those known, with their latest entry.
+
+        A 2,000-file drop is checked in a few queries, not 2,000 transactions.
+        """
+        wanted = set(files)
+        found: dict[FileVersion, LedgerEntry] = {}
+        paths = list(dict.fromkeys(path for path, _size, _mtime in files))
+        if not paths:
+            return found
+        with reading(self._store.engine) as conn:
+            for start in range(0, len(paths), _PATHS_PER_QUERY):
+                chunk = paths[start : start + _PATHS_PER_QUERY]
+                for row in conn.execute(_SEEN_PATHS, {"paths": chunk}):
+                    key = (row.path, row.size, row.mtime_ns)
+                    if key in wanted:
+                        found[key] = _entry(row)  # oldest first: the latest wins
+        return found
 
     def by_sha(self, sha256: str) -> LedgerEntry | None:
         """The latest entry linking these bytes to a document (uploaded or duplicate)."""
-        return self._latest(
-            intake_ledger.c.sha256 == sha256, intake_ledger.c.document_id.is_not(None)
-        )
+        with reading(self._store.engine) as conn:
+            row = conn.execute(_BY_SHA, {"sha256": sha256}).first()
+        return _entry(row) if row is not None else None
 
     def record(
         self,
@@ -92,13 +158,13 @@ class IntakeLedger:
         """Write down what became of this file version; returns the entry's id."""
         _check_outcome(outcome)
         with self._store.transaction() as txn:
-            return _insert(
+            return record_in(
                 txn,
-                path=path,
-                size=size,
-                mtime_ns=mtime_ns,
-                sha256=sha256,
+                path,
+                size,
+                mtime_ns,
                 outcome=outcome,
+                sha256=sha256,
                 document_id=document_id,
                 upload_id=upload_id,
                 reason=reason,
@@ -113,7 +179,7 @@ class IntakeLedger:
             return
         with self._store.transaction() as txn:
             txn.conn.execute(
-                intake_ledger.insert(),
+                _INSERT,
                 [
                     {
                         "path": path,
@@ -145,40 +211,9 @@ class IntakeLedger:
         """
         _check_outcome(outcome)
         with self._store.transaction() as txn:
-            job = txn.conn.execute(
-                sa.select(upload_queue).where(upload_queue.c.upload_id == upload_id)
-            ).first()
-            sha256 = job.sha256 if job is not None else None
-            entry_id = txn.conn.execute(
-                sa.select(sa.func.max(intake_ledger.c.id)).where(
-                    intake_ledger.c.upload_id == upload_id
-                )
-            ).scalar()
-            if entry_id is not None:
-                txn.conn.execute(
-                    intake_ledger.update()
-                    .where(intake_ledger.c.id == entry_id)
-                    .values(
-                        outcome=outcome,
-                        document_id=sa.func.coalesce(document_id, intake_ledger.c.document_id),
-                        sha256=sa.func.coalesce(intake_ledger.c.sha256, sha256),
-                        reason=reason,
-                        recorded_at=txn.now,
-                    )
-                )
-                txn.uploads = True
-            elif job is not None:
-                _insert(
-                    txn,
-                    path=job.path,
-                    size=job.size,
-                    mtime_ns=job.mtime_ns,
-                    sha256=sha256,
-                    outcome=outcome,
-                    document_id=document_id,
-                    upload_id=upload_id,
-                    reason=reason,
-                )
+            record_outcome_in(
+                txn, upload_id, outcome=outcome, document_id=document_id, reason=reason
+            )
 
     def forget_document(self, document_id: str) -> int:
         """Forget the files that became (or were linked to) this document; how many entries.
@@ -206,17 +241,78 @@ class IntakeLedger:
             txn.uploads = gone > 0
         return int(gone)
 
-    def _latest(self, *terms: Any) -> LedgerEntry | None:
-        query = sa.select(intake_ledger).where(*terms).order_by(intake_ledger.c.id.desc()).limit(1)
-        with reading(self._store.engine) as conn:
-            row = conn.execute(query).first()
-        return _entry(row) if row is not None else None
+
+# -- inside a caller's transaction (intake places and settles a file in one commit) --
+def record_in(
+    txn: WriteTxn,
+    path: str,
+    size: int,
+    mtime_ns: int,
+    *,
+    outcome: str,
+    sha256: str | None = None,
+    document_id: str | None = None,
+    upload_id: str | None = None,
+    reason: str | None = None,
+) -> int:
+    """``IntakeLedger.record`` inside ``txn``."""
+    _check_outcome(outcome)
+    return _insert(
+        txn,
+        path=path,
+        size=size,
+        mtime_ns=mtime_ns,
+        sha256=sha256,
+        outcome=outcome,
+        document_id=document_id,
+        upload_id=upload_id,
+        reason=reason,
+    )
+
+
+def record_outcome_in(
+    txn: WriteTxn,
+    upload_id: str,
+    *,
+    outcome: str,
+    document_id: str | None = None,
+    reason: str | None = None,
+    job: UploadJob | None = None,
+) -> None:
+    """``IntakeLedger.record_outcome`` inside ``txn``; ``job``: its queue row, if read already."""
+    _check_outcome(outcome)
+    if job is None:
+        job = job_in(txn.conn, upload_id)
+    sha256 = job.sha256 if job is not None else None
+    completed = txn.conn.execute(
+        _COMPLETE,
+        {
+            "_upload_id": upload_id,
+            "_outcome": outcome,
+            "_document_id": document_id,
+            "_sha256": sha256,
+            "_reason": reason,
+            "_now": txn.now,
+        },
+    ).rowcount
+    if completed:
+        txn.uploads = True
+    elif job is not None:
+        _insert(
+            txn,
+            path=job.path,
+            size=job.size,
+            mtime_ns=job.mtime_ns,
+            sha256=sha256,
+            outcome=outcome,
+            document_id=document_id,
+            upload_id=upload_id,
+            reason=reason,
+        )
 
 
 def _insert(txn: WriteTxn, **values: Any) -> int:
-    key = txn.conn.execute(
-        intake_ledger.insert().values(**values, recorded_at=txn.now)
-    ).inserted_primary_key
+    key = txn.conn.execute(_INSERT, {**values, "recorded_at": txn.now}).inserted_primary_key
     txn.uploads = True
     assert key is not None  # an INSERT of one row always has its key
     return int(key[0])
@@ -229,4 +325,5 @@ def live_document_with_checksum(store: LocalStore, sha256: str) -> str | None:
     being deleted here, does not.
     """
     with reading(store.engine) as conn:
-        return conn.execute(LIVE_BY_CHECKSUM, {"sha256": sha256}).scalar()
+        document_id: str | None = conn.execute(LIVE_BY_CHECKSUM, {"sha256": sha256}).scalar()
+    return document_id

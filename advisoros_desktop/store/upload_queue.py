@@ -9,11 +9,18 @@ Hashing workers, the uploader and the GUI write here at the same time, each
 through its own short ``store.transaction()``: SQLite's write lock, taken up
 front, with the engine's busy timeout, makes them queue. Every committed
 change tells the store's observers (``ChangeSet.uploads``) so the intake view
-refreshes by itself.
+refreshes by itself. Intake also changes jobs inside a transaction of its own
+(``job_in``, ``update_in``, ``link_twins_in``), so that placing or settling a
+file, ledger entry included, is one commit.
+
+Each file passes here several times on its way, so the statements are built
+once, and an update returns the new row (``RETURNING``) instead of reading it
+again.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -24,6 +31,7 @@ from advisoros_desktop.domain.ids import is_valid_id, new_id
 from advisoros_desktop.store.database import reading
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import upload_queue as _queue
+from advisoros_desktop.store.transaction import WriteTxn
 
 FINISHED = frozenset({"duplicate", "done", "failed", "cancelled"})
 STATES = (
@@ -112,6 +120,89 @@ class QueueTotals:
 
 
 _COLUMNS = frozenset(_queue.c.keys())
+_NEW_FIELDS = tuple(f.name for f in fields(NewUpload))
+
+# Statements built once: building and keying a statement costs more than SQLite
+# running it, and the uploader and the hashing workers run these for every file.
+_BY_ID = sa.select(_queue).where(_queue.c.upload_id == sa.bindparam("upload_id"))
+_LAST_SEQ = sa.select(sa.func.max(_queue.c.seq))
+_INSERT = _queue.insert()
+_NEXT_TO_SEND = (
+    sa.select(_queue)
+    .where(
+        _queue.c.state == "waiting",
+        _queue.c.upload_id.not_in(sa.bindparam("exclude", expanding=True)),
+    )
+    .order_by(_queue.c.seq)
+    .limit(sa.bindparam("limit"))
+)
+_COUNT_ALL = sa.select(sa.func.count()).select_from(_queue)
+_COUNT_IN = _COUNT_ALL.where(_queue.c.state.in_(sa.bindparam("states", expanding=True)))
+_CLAIM = (
+    _queue.update()
+    .where(_queue.c.upload_id == sa.bindparam("_id"), _queue.c.state == "waiting")
+    .values(
+        state="uploading",
+        reason=None,
+        attempts=_queue.c.attempts + 1,
+        updated_at=sa.bindparam("now"),
+    )
+    .returning(*_queue.c)
+)
+# Twins: duplicates of a file that was still on its way when they were hashed.
+# Found by checksum (ix_upload_queue_sha256); the unary + keeps SQLite from
+# choosing the state index, which would walk every duplicate in the queue.
+_LINK_TWINS = (
+    _queue.update()
+    .where(
+        _queue.c.sha256 == sa.bindparam("_sha256"),
+        sa.literal_column("+upload_queue.state") == "duplicate",
+        _queue.c.document_id.is_(None),
+    )
+    .values(document_id=sa.bindparam("_document_id"), updated_at=sa.bindparam("now"))
+    .returning(_queue.c.upload_id)
+)
+_TWIN = (_queue.c.sha256 == sa.bindparam("sha256"), _queue.c.state.in_(_MAY_HOLD_BYTES))
+_TWIN_IN_QUEUE = sa.select(_queue).where(*_TWIN).order_by(_queue.c.seq).limit(1)
+_ASKING_SEQ = (
+    sa.select(_queue.c.seq).where(_queue.c.upload_id == sa.bindparam("exclude")).scalar_subquery()
+)
+_EARLIER = (
+    _queue.c.upload_id != sa.bindparam("exclude"),
+    sa.or_(_ASKING_SEQ.is_(None), _queue.c.seq < _ASKING_SEQ),
+)
+_EARLIER_TWIN_IN_QUEUE = _TWIN_IN_QUEUE.where(*_EARLIER)
+# The id of that earlier twin, to ask together with other questions (``known_bytes``).
+EARLIER_TWIN_ID = (
+    sa.select(_queue.c.upload_id)
+    .where(*_TWIN, *_EARLIER)
+    .order_by(_queue.c.seq)
+    .limit(1)
+    .scalar_subquery()
+)
+
+
+@functools.cache
+def _update_statement(columns: frozenset[str], only_from: tuple[str, ...] | None) -> Any:
+    """One job's UPDATE of ``columns`` (bound as ``v_<column>``), returning the new row."""
+    statement = _queue.update().where(_queue.c.upload_id == sa.bindparam("_id"))
+    if only_from is not None:
+        statement = statement.where(_queue.c.state.in_(only_from))
+    values: dict[str, Any] = {name: sa.bindparam(f"v_{name}") for name in columns}
+    values["updated_at"] = sa.bindparam("now")
+    return statement.values(values).returning(*_queue.c)
+
+
+@functools.cache
+def _set_state_statement(only_from: tuple[str, ...] | None) -> Any:
+    statement = _queue.update().where(_queue.c.upload_id.in_(sa.bindparam("ids", expanding=True)))
+    if only_from is not None:
+        statement = statement.where(_queue.c.state.in_(only_from))
+    return statement.values(
+        state=sa.bindparam("v_state"),
+        reason=sa.bindparam("v_reason"),
+        updated_at=sa.bindparam("now"),
+    )
 
 
 def _job(row: Any) -> UploadJob:
@@ -148,9 +239,66 @@ def _check_new(upload: NewUpload) -> None:
         raise ValueError(f"'{upload.upload_id}' is not an upload id.")
 
 
+def _check_changes(changes: dict[str, Any]) -> None:
+    unknown = changes.keys() - _COLUMNS
+    if unknown:
+        raise ValueError(f"The upload queue has no column {', '.join(sorted(unknown))}.")
+    fixed = changes.keys() & _FIXED
+    if fixed:
+        raise ValueError(f"An upload's {', '.join(sorted(fixed))} cannot change.")
+    if "state" in changes:
+        _check_state(changes["state"])
+    if "settled" in changes:
+        changes["settled"] = int(bool(changes["settled"]))
+
+
+# -- inside a caller's transaction (intake settles and places a file in one commit) --
+def job_in(conn: sa.Connection, upload_id: str) -> UploadJob | None:
+    """The job as this transaction sees it."""
+    row = conn.execute(_BY_ID, {"upload_id": upload_id}).first()
+    return _job(row) if row is not None else None
+
+
+def update_in(
+    txn: WriteTxn,
+    upload_id: str,
+    *,
+    only_from: Iterable[str] | None = None,
+    **changes: Any,
+) -> UploadJob | None:
+    """``UploadQueue.update`` inside ``txn``."""
+    _check_changes(changes)
+    allowed = None if only_from is None else tuple(_state_list(only_from))
+    statement = _update_statement(frozenset(changes), allowed)
+    params = {f"v_{name}": value for name, value in changes.items()}
+    row = txn.conn.execute(statement, {**params, "_id": upload_id, "now": txn.now}).first()
+    if row is None:
+        return None
+    txn.uploads = True
+    return _job(row)
+
+
+def link_twins_in(txn: WriteTxn, sha256: str, document_id: str) -> list[str]:
+    """Give duplicates still waiting for the document of their bytes that document.
+
+    A file dropped twice in one batch is a duplicate of the first before the
+    first is a document; once it is, the twins know it. Returns their ids.
+    """
+    found = txn.conn.execute(
+        _LINK_TWINS, {"_sha256": sha256, "_document_id": document_id, "now": txn.now}
+    ).scalars()
+    twins = list(found)
+    txn.uploads = txn.uploads or bool(twins)
+    return twins
+
+
 class UploadQueue:
     def __init__(self, store: LocalStore) -> None:
         self._store = store
+
+    @property
+    def store(self) -> LocalStore:
+        return self._store
 
     # -- writes ------------------------------------------------------------------
     def add(self, uploads: Sequence[NewUpload]) -> list[str]:
@@ -163,10 +311,10 @@ class UploadQueue:
         if not uploads:
             return []
         with self._store.transaction() as txn:
-            last = txn.conn.execute(sa.select(sa.func.max(_queue.c.seq))).scalar() or 0
+            last = txn.conn.execute(_LAST_SEQ).scalar() or 0
             rows = []
             for number, upload in enumerate(uploads, start=last + 1):
-                values = {f.name: getattr(upload, f.name) for f in fields(NewUpload)}
+                values = {name: getattr(upload, name) for name in _NEW_FIELDS}
                 values["upload_id"] = upload.upload_id or new_id()
                 values.update(
                     seq=number,
@@ -178,32 +326,28 @@ class UploadQueue:
                     updated_at=txn.now,
                 )
                 rows.append(values)
-            txn.conn.execute(_queue.insert(), rows)
+            txn.conn.execute(_INSERT, rows)
             txn.uploads = True
         return [row["upload_id"] for row in rows]
 
-    def update(self, upload_id: str, **changes: Any) -> UploadJob | None:
-        """Change any columns but the id and the queue order; the new row, None if absent."""
-        unknown = changes.keys() - _COLUMNS
-        if unknown:
-            raise ValueError(f"The upload queue has no column {', '.join(sorted(unknown))}.")
-        fixed = changes.keys() & _FIXED
-        if fixed:
-            raise ValueError(f"An upload's {', '.join(sorted(fixed))} cannot change.")
-        if "state" in changes:
-            _check_state(changes["state"])
-        if "settled" in changes:
-            changes["settled"] = int(bool(changes["settled"]))
+    def update(
+        self, upload_id: str, *, only_from: Iterable[str] | None = None, **changes: Any
+    ) -> UploadJob | None:
+        """Change any columns but the id and the queue order; the new row, None if absent.
+
+        With ``only_from``, only a job now in one of those states changes (None otherwise).
+        """
+        _check_changes(changes)  # before the write lock is taken
         with self._store.transaction() as txn:
-            done = txn.conn.execute(
-                _queue.update()
-                .where(_queue.c.upload_id == upload_id)
-                .values(**changes, updated_at=txn.now)
-            )
-            if not done.rowcount:
+            return update_in(txn, upload_id, only_from=only_from, **changes)
+
+    def claim(self, upload_id: str) -> UploadJob | None:
+        """Take a ``waiting`` job for sending (one more attempt); None if it is not waiting."""
+        with self._store.transaction() as txn:
+            row = txn.conn.execute(_CLAIM, {"_id": upload_id, "now": txn.now}).first()
+            if row is None:
                 return None
             txn.uploads = True
-            row = txn.conn.execute(sa.select(_queue).where(_queue.c.upload_id == upload_id)).one()
         return _job(row)
 
     def set_state(
@@ -220,16 +364,13 @@ class UploadQueue:
         takes waiting and uploading jobs, resume paused ones, retry failed ones.
         """
         _check_state(state)
-        allowed = None if only_from is None else _state_list(only_from)
+        allowed = None if only_from is None else tuple(_state_list(only_from))
+        statement = _set_state_statement(allowed)
         changed = 0
         with self._store.transaction() as txn:
             for chunk in _chunks(upload_ids):
-                statement = _queue.update().where(_queue.c.upload_id.in_(chunk))
-                if allowed is not None:
-                    statement = statement.where(_queue.c.state.in_(allowed))
-                changed += txn.conn.execute(
-                    statement.values(state=state, reason=reason, updated_at=txn.now)
-                ).rowcount
+                params = {"ids": chunk, "v_state": state, "v_reason": reason, "now": txn.now}
+                changed += txn.conn.execute(statement, params).rowcount
             txn.uploads = changed > 0
         return changed
 
@@ -249,8 +390,7 @@ class UploadQueue:
     # -- reads -------------------------------------------------------------------
     def get(self, upload_id: str) -> UploadJob | None:
         with reading(self._store.engine) as conn:
-            row = conn.execute(sa.select(_queue).where(_queue.c.upload_id == upload_id)).first()
-        return _job(row) if row is not None else None
+            return job_in(conn, upload_id)
 
     def jobs(
         self,
@@ -274,22 +414,18 @@ class UploadQueue:
             return [_job(row) for row in conn.execute(query)]
 
     def count(self, states: Iterable[str] | None = None) -> int:
-        query = sa.select(sa.func.count()).select_from(_queue)
-        if states is not None:
-            query = query.where(_queue.c.state.in_(_state_list(states)))
         with reading(self._store.engine) as conn:
-            return int(conn.execute(query).scalar_one())
+            if states is None:
+                return int(conn.execute(_COUNT_ALL).scalar_one())
+            return int(conn.execute(_COUNT_IN, {"states": _state_list(states)}).scalar_one())
 
     def next_to_send(self, limit: int, *, exclude: Collection[str] = ()) -> list[UploadJob]:
         """The first ``limit`` waiting jobs, leaving out ``exclude`` (those being sent)."""
         if limit <= 0:
             return []
-        query = sa.select(_queue).where(_queue.c.state == "waiting")
-        if exclude:
-            query = query.where(_queue.c.upload_id.not_in(list(exclude)))
-        query = query.order_by(_queue.c.seq).limit(limit)
         with reading(self._store.engine) as conn:
-            return [_job(row) for row in conn.execute(query)]
+            found = conn.execute(_NEXT_TO_SEND, {"exclude": list(exclude), "limit": limit})
+            return [_job(row) for row in found]
 
     def totals(self) -> QueueTotals:
         """Counts by state and the bytes to send and sent, for the progress bar."""
@@ -337,13 +473,13 @@ class UploadQueue:
         two identical files hashed at the same moment the later one is the
         duplicate and the earlier one is sent: never both marked duplicate.
         """
-        terms = [_queue.c.sha256 == sha256, _queue.c.state.in_(_MAY_HOLD_BYTES)]
-        if exclude is not None:
-            terms.append(_queue.c.upload_id != exclude)
-            own = sa.select(_queue.c.seq).where(_queue.c.upload_id == exclude).scalar_subquery()
-            terms.append(sa.or_(own.is_(None), _queue.c.seq < own))
-        found = self._where(*terms, limit=1)
-        return found[0] if found else None
+        with reading(self._store.engine) as conn:
+            if exclude is None:
+                row = conn.execute(_TWIN_IN_QUEUE, {"sha256": sha256}).first()
+            else:
+                params = {"sha256": sha256, "exclude": exclude}
+                row = conn.execute(_EARLIER_TWIN_IN_QUEUE, params).first()
+        return _job(row) if row is not None else None
 
     def _where(self, *terms: Any, limit: int | None = None) -> list[UploadJob]:
         query = sa.select(_queue).where(*terms).order_by(_queue.c.seq)

@@ -9,6 +9,11 @@ progress for the person to see, written a few times a second at most.
 Every state change is conditional on the job still being ours (``uploading``):
 a person who pauses or cancels while a chunk is on the wire wins, except over
 a document the server already made (that is a fact, so the job becomes done).
+The queue is asked whether the job is still ours when the offset is written
+and before the chunk that would make the document; not before every chunk.
+
+A file that fits in one chunk (most scans) costs the queue two commits: the
+claim, which also reads its bytes, and the answer.
 """
 
 from __future__ import annotations
@@ -87,11 +92,13 @@ class JobSender:
 
     async def send(self, job: UploadJob, chunk_bytes: int) -> Outcome:
         """Send ``job`` (a ``waiting`` job) as far as it goes; never raises for its file."""
+        chunk_bytes = max(1, chunk_bytes)
         try:
-            ready = await self._claim(job)
-            if ready is None:
+            claimed = await self._claim(job, chunk_bytes)
+            if claimed is None:
                 return Outcome.SKIPPED
-            return await self._send(ready, max(1, chunk_bytes))
+            ready, whole = claimed
+            return await self._send(ready, chunk_bytes, whole)
         except ServerUnreachable as error:  # first: ServerUnavailable is an ApiError too
             log.info("upload %s waits for the server: %s", job.upload_id, error)
             await self._set_state(job, "waiting", WAITING_FOR_SERVER)
@@ -112,8 +119,11 @@ class JobSender:
             return await self._fail(job, unexpected_reason(error))
 
     # -- one attempt -------------------------------------------------------------------
-    async def _claim(self, job: UploadJob) -> UploadJob | None:
-        """Check the file is still the one hashed and take the job; None to leave it."""
+    async def _claim(self, job: UploadJob, chunk_bytes: int) -> tuple[UploadJob, bytes] | None:
+        """Check the file is still the one hashed and take the job; None to leave it.
+
+        A file of one chunk is read at the same time: its bytes come with the job.
+        """
         if job.sha256 is None:
             await self._send_back_to_hashing(job, ("waiting",))
             return None
@@ -127,37 +137,54 @@ class JobSender:
             )
             return None
         try:
-            await asyncio.to_thread(_check_unchanged, job.path, job.size, job.mtime_ns)
+            return await asyncio.to_thread(self._take, job, chunk_bytes)
         except _FileChanged:
             await self._send_back_to_hashing(job, ("waiting",))
             return None
-        claimed = await self._queue_call(
-            self._queue.set_state, [job.upload_id], "uploading", only_from=("waiting",)
-        )
-        if not claimed:
-            return None  # paused, cancelled or taken meanwhile
-        return await self._queue_call(self._queue.update, job.upload_id, attempts=job.attempts + 1)
 
-    async def _send(self, job: UploadJob, chunk_bytes: int) -> Outcome:
+    def _take(self, job: UploadJob, chunk_bytes: int) -> tuple[UploadJob, bytes] | None:
+        """On a worker thread: the file checked (or read whole, when small) and the job claimed."""
+        whole = b""
+        if 0 < job.size <= chunk_bytes:
+            whole = _read_chunk(job.path, 0, job.size, job.size, job.mtime_ns)
+        else:
+            _check_unchanged(job.path, job.size, job.mtime_ns)
+        claimed = self._queue.claim(job.upload_id)
+        if claimed is None:
+            return None  # paused, cancelled or taken meanwhile
+        if (claimed.size, claimed.mtime_ns, claimed.sha256) != (job.size, job.mtime_ns, job.sha256):
+            whole = b""  # changed since it was picked: read again from what the claim says
+        return claimed, whole
+
+    async def _send(self, job: UploadJob, chunk_bytes: int, whole: bytes = b"") -> Outcome:
+        """Send from the server's offset; ``whole``: the file's bytes, when already read."""
         answer = await self._announce(job)
         if answer.document_id is not None:
             return await self._done(job, answer)
         offset, written, setbacks, announced_again = answer.offset, job.offset, 0, False
-        last_write = time.monotonic()
+        first = True  # just claimed: no need to ask the queue whether it is still ours
+        last_look = time.monotonic()
         while True:
-            current = await self._queue_call(self._queue.get, job.upload_id)
-            if current is None or current.state != "uploading":
-                await self._write_offset(job, offset, written)
-                return await self._let_go(job, current)
             if self._stopping():
                 await self._write_offset(job, offset, written)
                 return Outcome.STOPPED
+            length = min(chunk_bytes, job.size - offset) if offset < job.size else 0
+            last = offset + length >= job.size
+            if not first and (last or time.monotonic() - last_look >= _OFFSET_WRITE_SECONDS):
+                current = await self._queue_call(self._still_ours, job, offset, written)
+                if current is None or current.state != "uploading":
+                    await self._write_offset(job, offset, written)
+                    return await self._let_go(job, current)
+                written, last_look = offset, time.monotonic()
+            first = False
             data = b""
-            if offset < job.size:
-                length = min(chunk_bytes, job.size - offset)
-                data = await asyncio.to_thread(
-                    _read_chunk, job.path, offset, length, job.size, job.mtime_ns
-                )
+            if length:
+                if offset == 0 and len(whole) == length:
+                    data = whole
+                else:
+                    data = await asyncio.to_thread(
+                        _read_chunk, job.path, offset, length, job.size, job.mtime_ns
+                    )
             try:
                 # At the full size an empty PATCH asks for the document again.
                 answer = await uploads.send_chunk(self._api, job.upload_id, offset, data)
@@ -185,9 +212,14 @@ class JobSender:
                         "The server is not taking this file's bytes; trying again later."
                     )
             offset = answer.offset
-            if time.monotonic() - last_write >= _OFFSET_WRITE_SECONDS:
-                written = await self._write_offset(job, offset, written)
-                last_write = time.monotonic()
+
+    def _still_ours(self, job: UploadJob, offset: int, written: int) -> UploadJob | None:
+        """On a worker thread: the job now, its offset written if it is still ``uploading``."""
+        if offset != written:
+            current = self._queue.update(job.upload_id, only_from=_MINE, offset=offset)
+            if current is not None:
+                return current
+        return self._queue.get(job.upload_id)
 
     async def _announce(self, job: UploadJob) -> UploadAnswer:
         """Create the upload, or hear what the server holds of it; one fresh start allowed
@@ -229,16 +261,15 @@ class JobSender:
 
     async def _fail(self, job: UploadJob, reason: str) -> Outcome:
         # From 'waiting' too: a file found gone before the job was taken fails as well.
-        changed = await self._queue_call(
-            self._queue.set_state,
-            [job.upload_id],
-            "failed",
-            reason=reason,
+        failed = await self._queue_call(
+            self._queue.update,
+            job.upload_id,
             only_from=("waiting", *_MINE),
+            state="failed",
+            reason=reason,
         )
-        if changed:
-            self._tell(await self._queue_call(self._queue.get, job.upload_id))
-        return Outcome.FINISHED if changed else Outcome.SKIPPED
+        self._tell(failed)
+        return Outcome.FINISHED if failed is not None else Outcome.SKIPPED
 
     async def _let_go(self, job: UploadJob, current: UploadJob | None) -> Outcome:
         """The person paused or cancelled the job while it was being sent."""
@@ -253,16 +284,15 @@ class JobSender:
         return Outcome.FINISHED
 
     async def _send_back_to_hashing(self, job: UploadJob, only_from: tuple[str, ...]) -> Outcome:
-        changed = await self._queue_call(
-            self._queue.set_state,
-            [job.upload_id],
-            "hashing",
-            reason=FILE_CHANGED,
+        current = await self._queue_call(
+            self._queue.update,
+            job.upload_id,
             only_from=only_from,
+            state="hashing",
+            reason=FILE_CHANGED,
+            sha256=None,
+            offset=0,
         )
-        if not changed:
-            return Outcome.SKIPPED
-        current = await self._queue_call(self._queue.update, job.upload_id, sha256=None, offset=0)
         if current is not None:
             try:
                 self._on_changed(current)

@@ -9,7 +9,10 @@ headless). It only decides *which* jobs go and *when*; sending one job is
 - a server that cannot be reached is left alone for a while (``Backoff``),
   jobs stay ``waiting`` with a reason, and nothing is lost or failed for it;
 - a server that wants a sign-in stops all sending until someone signs in;
-- the loop never blocks: queue reads and writes, and file reads, run on threads.
+- the loop never blocks: queue reads and writes, and file reads, run on threads;
+- the queue is read a few jobs ahead while nothing new arrives: a job read
+  ahead is claimed only if it is still waiting, so a pause or a cancel meanwhile
+  wins, and any news (``wake``) makes the next take read the queue again.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024
 _BUSY = ("hashing", "waiting", "uploading")
 # After a failed /limits, the remembered (or default) limits serve this long.
 _LIMITS_RETRY_SECONDS = 300.0
+# Waiting jobs read beyond the free places: most finished jobs then need no read.
+_READ_AHEAD = 8
 
 
 class Uploader:
@@ -74,6 +79,8 @@ class Uploader:
             on_changed=on_changed or (lambda _job: None),
         )
         self._sending: dict[str, asyncio.Task[None]] = {}
+        self._ahead: list[UploadJob] = []  # waiting jobs read ahead, in queue order
+        self._news = 0  # wake() calls: what was read ahead before one may be out of date
         self._wakeup = asyncio.Event()
         self._stop_requested = asyncio.Event()
         self._progress = asyncio.Event()
@@ -120,6 +127,8 @@ class Uploader:
     def wake(self) -> None:
         """New jobs were queued or resumed. Call on the loop's thread
         (from another thread: ``loop.call_soon_threadsafe(uploader.wake)``)."""
+        self._news += 1
+        self._ahead = []
         self._wakeup.set()
 
     async def stop(self) -> None:
@@ -171,7 +180,12 @@ class Uploader:
         free = self._parallel - len(self._sending)
         if free <= 0:
             return
-        jobs = await asyncio.to_thread(self._next_jobs, free, set(self._sending))
+        if len(self._ahead) < free:
+            news = self._news
+            found = await asyncio.to_thread(self._next_jobs, free + _READ_AHEAD, set(self._sending))
+            # Woken meanwhile: what this read found beyond the free places may be stale.
+            self._ahead = found if news == self._news else found[:free]
+        jobs, self._ahead = self._ahead[:free], self._ahead[free:]
         for job in jobs:
             if self._stopping or self._needs_sign_in or self.backoff.remaining() > 0:
                 return
@@ -193,6 +207,8 @@ class Uploader:
             outcome = await self._sender.send(job, chunk_bytes)
         finally:
             self._sending.pop(job.upload_id, None)
+            if outcome is not Outcome.FINISHED:
+                self._ahead = []  # something else is going on: look at the queue again
             if outcome is Outcome.OFFLINE:
                 pause = self.backoff.failed()
                 log.info("server unreachable; taking no upload for %.0f s", pause)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 
+from advisoros_desktop.server.schema import ENTITY_TABLES, sessions
 from tests.conftest import PASSWORD, LiveServer, start_server
 
 
@@ -79,3 +80,26 @@ def test_missing_credentials_get_a_readable_422(live_server: LiveServer) -> None
     assert response.status_code == 422
     assert "email and a password, or a refresh token" in response.json()["error"]["message"]
     http.close()
+
+
+def test_a_token_revoked_or_a_user_deactivated_in_the_database_is_refused_at_once(
+    live_server: LiveServer,
+) -> None:
+    """The caller is read afresh for every request: nothing cached outlives a revocation."""
+    alice, bob = live_server.account(), live_server.account()
+    assert alice.http.get("/me").status_code == 200
+    with live_server.engine.begin() as conn:
+        conn.execute(
+            sessions.update()
+            .where(sessions.c.userId == alice.user_id, sessions.c.kind == "access")
+            .values(revoked=True)
+        )
+    refused = alice.http.get("/me")
+    assert refused.status_code == 401 and "expired or the token is not valid" in refused.text
+
+    assert bob.http.get("/me").status_code == 200
+    users = ENTITY_TABLES["user"]
+    with live_server.engine.begin() as conn:
+        conn.execute(users.update().where(users.c.id == bob.user_id).values(isActive=False))
+    gone = bob.http.post("/uploads", json={})
+    assert gone.status_code == 401 and "no longer active" in gone.text

@@ -10,9 +10,12 @@ import time
 from urllib.parse import urlsplit
 
 import httpx
+import sqlalchemy as sa
 
+from advisoros_desktop.database_setup import READ_ONLY
 from advisoros_desktop.domain.ids import new_id
-from advisoros_desktop.server.schema import uploads
+from advisoros_desktop.server.jobs import EXTRACT
+from advisoros_desktop.server.schema import jobs, uploads
 from advisoros_desktop.server.uploads import content_path
 from tests.conftest import Account, LiveServer
 
@@ -72,6 +75,16 @@ def _send_then_drop(
         time.sleep(0.02)
 
 
+def _extraction_jobs(live_server: LiveServer, document_id: str) -> int:
+    with live_server.engine.connect() as conn:
+        found = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(jobs)
+            .where(jobs.c.documentId == document_id, jobs.c.kind == EXTRACT)
+        ).scalar_one()
+    return int(found)
+
+
 def test_upload_interrupted_at_random_offsets_resumes_to_the_exact_file(
     live_server: LiveServer,
 ) -> None:
@@ -103,7 +116,8 @@ def test_upload_interrupted_at_random_offsets_resumes_to_the_exact_file(
         assert state["status"] == "completed"
         document = state["document"]
         assert document["checksum"] == hashlib.sha256(data).hexdigest()
-        assert document["ocrStatus"] == "pending"
+        # Its extraction was queued with it (and may have run since: ocrStatus moves on).
+        assert _extraction_jobs(live_server, document["id"]) == 1
         assert document["fileSize"] == len(data)
         content = alice.http.get(f"/documents/{document['id']}/content")
         assert content.content == data
@@ -262,7 +276,7 @@ def test_a_crash_between_storing_the_file_and_recording_it_is_recovered(
     target = content_path(config, hashlib.sha256(data).hexdigest())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    part.unlink()
+    part.unlink(missing_ok=True)  # no byte was sent yet, so there may be none
     with live_server.engine.begin() as conn:
         conn.execute(
             uploads.update().where(uploads.c.uploadId == upload_id).values(offset=len(data))
@@ -305,3 +319,93 @@ def test_unfinished_uploads_nobody_resumes_are_dropped(live_server: LiveServer) 
     assert alice.http.head(f"/uploads/{upload_id}").status_code == 404
     part = live_server.server.config.uploads_dir / alice.organization_id / f"{upload_id}.part"
     assert not part.exists()
+
+
+class _Transactions:
+    """Counts the write and read transactions of request handlers, by the BEGIN they send.
+
+    Request handlers run in AnyIO's worker threads; the server's own threads (the
+    job queue, the tombstone purge) write at their own pace and are not counted.
+    """
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.writes = 0
+        self.reads = 0
+        self._engine = engine
+        sa.event.listen(engine, "begin", self._on_begin)
+
+    def _on_begin(self, connection: sa.Connection) -> None:
+        if threading.current_thread().name != "AnyIO worker thread":
+            return
+        if connection.get_execution_options().get(READ_ONLY):
+            self.reads += 1
+        else:
+            self.writes += 1
+
+    def take(self) -> tuple[int, int]:
+        counted, self.writes, self.reads = (self.writes, self.reads), 0, 0
+        return counted
+
+    def close(self) -> None:
+        sa.event.remove(self._engine, "begin", self._on_begin)
+
+
+def test_a_file_sent_whole_costs_one_write_transaction_per_request(
+    live_server: LiveServer,
+) -> None:
+    alice = live_server.account()
+    client_id = alice.create_client()
+    data = b"%PDF-1.7 one chunk " * 1500
+    counter = _Transactions(live_server.engine)
+    try:
+        created = _announce(alice, data, client_id)
+        assert created.status_code == 201, created.text
+        # One write (the upload row); one read (the caller's token).
+        assert counter.take() == (1, 1)
+        upload_id = created.json()["uploadId"]
+        sent = _patch(alice, upload_id, 0, data)
+        assert sent.status_code == 204, sent.text
+        # One write (offset, document, its job, the upload's outcome); reads: token, upload.
+        assert counter.take() == (1, 2)
+    finally:
+        counter.close()
+    assert sent.headers["AdvisorOS-Upload-Status"] == "completed"
+    document = alice.http.get(f"/uploads/{upload_id}").json()["document"]
+    assert document["checksum"] == hashlib.sha256(data).hexdigest()
+    assert alice.http.get(f"/documents/{upload_id}/content").content == data
+    part = live_server.server.config.uploads_dir / alice.organization_id / f"{upload_id}.part"
+    assert not part.exists()
+
+
+def test_a_chunk_and_the_last_chunk_cost_one_write_transaction_each(
+    live_server: LiveServer,
+) -> None:
+    alice = live_server.account()
+    data = bytes(range(256)) * 300
+    upload_id = _announce(alice, data, alice.create_client()).json()["uploadId"]
+    counter = _Transactions(live_server.engine)
+    try:
+        assert _patch(alice, upload_id, 0, data[:1000]).status_code == 204
+        assert counter.take()[0] == 1
+        assert _patch(alice, upload_id, 1000, data[1000:]).status_code == 204
+        assert counter.take()[0] == 1
+    finally:
+        counter.close()
+    assert alice.http.get(f"/documents/{upload_id}/content").content == data
+
+
+def test_a_damaged_file_sent_whole_leaves_no_bytes_and_no_document(
+    live_server: LiveServer,
+) -> None:
+    alice = live_server.account()
+    data = b"%PDF the real file" * 100
+    upload_id = _announce(alice, data, alice.create_client()).json()["uploadId"]
+    damaged = data[:-1] + b"X"
+    response = _patch(alice, upload_id, 0, damaged)
+    assert response.status_code == 422
+    assert "arrived damaged" in response.json()["error"]["message"]
+    state = alice.http.get(f"/uploads/{upload_id}").json()
+    assert state["status"] == "failed" and state["documentId"] is None
+    config = live_server.server.config
+    assert not content_path(config, hashlib.sha256(damaged).hexdigest()).exists()
+    assert not (config.uploads_dir / alice.organization_id / f"{upload_id}.part").exists()

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from advisoros_desktop.domain.ids import new_id
+from advisoros_desktop.store import intake_ledger as intake_ledger_module
 from advisoros_desktop.store.intake_ledger import (
     LIVE_BY_CHECKSUM,
     IntakeLedger,
@@ -213,3 +214,46 @@ def test_many_queued_files_are_recorded_in_one_commit(store: LocalStore) -> None
     assert (entry.outcome, entry.upload_id) == ("queued", files[-1][3])
     ledger.record_queued([])  # nothing to note: no commit, no notice
     assert len(notices) == 1
+
+
+def test_a_whole_walk_is_checked_at_once_and_exactly(ledger: IntakeLedger) -> None:
+    ledger.record("/drop/a.pdf", 10, MTIME, outcome="failed", reason="Password-protected")
+    ledger.record("/drop/a.pdf", 10, MTIME, outcome="uploaded", document_id="d1")
+    ledger.record("/drop/b.pdf", 20, MTIME, outcome="queued")
+    many = [(f"/drop/many/{n}.pdf", n, MTIME, new_id()) for n in range(1200)]  # > one query
+    ledger.record_queued(many)
+    asked = [
+        ("/drop/a.pdf", 10, MTIME),
+        ("/drop/b.pdf", 20, MTIME + 1),  # another version of b: never seen
+        ("/drop/c.pdf", 30, MTIME),
+        *((path, size, mtime) for path, size, mtime, _id in many),
+    ]
+    found = ledger.seen_many(asked)
+    assert found[("/drop/a.pdf", 10, MTIME)] == ledger.seen("/drop/a.pdf", 10, MTIME)
+    assert found[("/drop/a.pdf", 10, MTIME)].outcome == "uploaded"  # the latest entry
+    assert ("/drop/b.pdf", 20, MTIME + 1) not in found
+    assert ("/drop/c.pdf", 30, MTIME) not in found
+    assert len(found) == 1 + len(many)
+    assert found[("/drop/many/1199.pdf", 1199, MTIME)].upload_id == many[-1][3]
+    assert ledger.seen_many([]) == {}
+
+
+def test_an_outcome_finds_the_uploads_entry_through_its_index(store: LocalStore) -> None:
+    with store.engine.connect() as conn:
+        compiled = intake_ledger_module._COMPLETE.compile(conn)
+        params = compiled.construct_params(
+            {
+                "_upload_id": "u",
+                "_outcome": "uploaded",
+                "_document_id": None,
+                "_sha256": None,
+                "_reason": None,
+                "_now": "",
+            }
+        )
+        plan = conn.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {compiled}", tuple(params[k] for k in compiled.positiontup or ())
+        ).all()
+    steps = " | ".join(str(row[-1]) for row in plan)
+    assert "USING COVERING INDEX ix_intake_ledger_upload" in steps
+    assert "SCAN" not in steps

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from advisoros_desktop.domain.ids import new_id
+from advisoros_desktop.store import upload_queue as upload_queue_module
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import upload_queue
 from advisoros_desktop.store.transaction import ChangeSet
@@ -22,6 +23,9 @@ from advisoros_desktop.store.upload_queue import (
     QueueTotals,
     UploadJob,
     UploadQueue,
+    job_in,
+    link_twins_in,
+    update_in,
 )
 
 
@@ -271,9 +275,11 @@ def test_four_threads_update_at_once_and_nothing_is_lost(store: LocalStore) -> N
             start.wait()
             for n in range(1, rounds + 1):
                 queue.update(upload_id, state="uploading", offset=n * 100)
-                job = queue.get(shared)
-                assert job is not None
-                queue.update(shared, attempts=job.attempts + 1, reason=upload_id)
+                # Read and written in one transaction: no other writer comes between.
+                with store.transaction() as txn:
+                    job = job_in(txn.conn, shared)
+                    assert job is not None
+                    update_in(txn, shared, attempts=job.attempts + 1, reason=upload_id)
         except BaseException as error:  # reported by the main thread
             errors.append(error)
 
@@ -285,7 +291,7 @@ def test_four_threads_update_at_once_and_nothing_is_lost(store: LocalStore) -> N
     assert errors == []
     assert [j.offset for j in queue.jobs(["uploading"])] == [rounds * 100] * 4
     job = queue.get(shared)
-    assert job is not None and job.attempts >= rounds and job.reason in ids
+    assert job is not None and job.attempts == 4 * rounds and job.reason in ids
 
 
 def test_the_queue_survives_a_restart(tmp_path: Path) -> None:
@@ -297,3 +303,64 @@ def test_the_queue_survives_a_restart(tmp_path: Path) -> None:
     job = UploadQueue(reopened).get(upload_id)
     reopened.close()
     assert job is not None and (job.state, job.offset, job.sha256) == ("uploading", 512, "ab" * 32)
+
+
+def test_a_claim_takes_only_a_waiting_job_and_counts_the_attempt(
+    store: LocalStore, queue: UploadQueue
+) -> None:
+    waiting, paused = queue.add([_new("a.pdf", state="waiting"), _new("b.pdf", state="paused")])
+    queue.update(waiting, reason="Waiting for the server")
+    heard: list[ChangeSet] = []
+    store.subscribe(heard.append)
+    claimed = queue.claim(waiting)
+    assert claimed is not None and claimed == queue.get(waiting)
+    assert (claimed.state, claimed.attempts, claimed.reason) == ("uploading", 1, None)
+    assert queue.claim(waiting) is None  # already taken: one sender per job
+    assert queue.claim(paused) is None and queue.claim(new_id()) is None
+    assert queue.get(paused).state == "paused"  # type: ignore[union-attr]
+    assert len(heard) == 1  # only the claim that took the job committed a change
+
+
+def test_an_update_from_given_states_leaves_other_jobs_alone(queue: UploadQueue) -> None:
+    [upload_id] = queue.add([_new(state="uploading")])
+    moved = queue.update(upload_id, only_from=["uploading"], offset=300)
+    assert moved is not None and moved.offset == 300
+    queue.set_state([upload_id], "paused")
+    assert queue.update(upload_id, only_from=("uploading",), offset=600) is None
+    assert queue.get(upload_id).offset == 300  # type: ignore[union-attr]
+    assert queue.update(upload_id, only_from="paused", offset=600) is not None  # a state
+
+
+def test_twins_of_a_finished_file_get_its_document_by_checksum(
+    store: LocalStore, queue: UploadQueue
+) -> None:
+    sha, other = "ab" * 32, "cd" * 32
+    ids = queue.add([_new(f"{n}.pdf") for n in range(4)])
+    queue.update(ids[0], state="done", sha256=sha, document_id="d0")
+    queue.update(ids[1], state="duplicate", sha256=sha)  # recognised before d0 existed
+    queue.update(ids[2], state="duplicate", sha256=sha, document_id="older")
+    queue.update(ids[3], state="duplicate", sha256=other)
+    with store.transaction() as txn:
+        assert link_twins_in(txn, sha, "d0") == [ids[1]]
+    assert [j.document_id for j in queue.jobs()] == ["d0", "d0", "older", None]
+
+
+def _plan(store: LocalStore, statement: Any, params: dict[str, Any]) -> str:
+    with store.engine.connect() as conn:
+        compiled = statement.compile(conn)
+        expanded = compiled.construct_expanded_state(params)
+        args = tuple(expanded.parameters[name] for name in expanded.positiontup or ())
+        found = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {expanded.statement}", args).all()
+    return " | ".join(str(row[-1]) for row in found)
+
+
+def test_the_statements_run_for_every_file_search_an_index(store: LocalStore) -> None:
+    # A queue of thousands of jobs is never scanned for one file.
+    next_to_send = _plan(store, upload_queue_module._NEXT_TO_SEND, {"exclude": ["x"], "limit": 3})
+    assert next_to_send.startswith("SEARCH upload_queue USING INDEX ix_upload_queue_state")
+    twins = _plan(
+        store, upload_queue_module._LINK_TWINS, {"_sha256": "ab", "_document_id": "d", "now": ""}
+    )
+    assert twins == "SEARCH upload_queue USING INDEX ix_upload_queue_sha256 (sha256=?)"
+    claim = _plan(store, upload_queue_module._CLAIM, {"_id": "x", "now": ""})
+    assert claim.startswith("SEARCH upload_queue USING INDEX sqlite_autoindex_upload_queue_1")
