@@ -13,7 +13,9 @@ edit's few records are applied at once, a sync page's thousands by a
 background thread of its own. Changed records are read first and swapped in
 a few hundred at a time, so a keystroke never waits long for the lock.
 Changes that arrive while ``load`` is reading are applied again once the new
-index is installed, so none is lost.
+index is installed, so none is lost. ``pause_background`` holds the
+background thread between two chunks while a sync or uploads need the CPU:
+every moment it holds Python's lock, the window cannot paint.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ COMMAND = "command"
 APPLY_CHUNK = 500
 # Changes to this many records are applied on the caller's thread; more go to a worker.
 APPLY_AT_ONCE = 200
+# Records the background thread reads per pass, so a pause takes effect soon.
+READ_CHUNK = 2_000
 # Typed words whose matches are kept, so the words before the last are not matched again.
 WORD_CACHE_SIZE = 32
 
@@ -84,6 +88,14 @@ def build_corpus(store: LocalStore) -> PaletteCorpus:
     return corpus
 
 
+def _slices(records: Mapping[str, set[str]], size: int) -> Iterator[dict[str, set[str]]]:
+    """``records`` in parts of at most ``size`` ids, clients first (the others name them)."""
+    for kind in sorted(records, key=lambda k: KIND_RANK.get(k, len(KINDS))):
+        ids = sorted(records[kind])
+        for at in range(0, len(ids), size):
+            yield {kind: set(ids[at : at + size])}
+
+
 def _merge(into: dict[str, set[str]], records: Mapping[str, set[str]]) -> None:
     for kind, ids in records.items():
         into.setdefault(kind, set()).update(ids)
@@ -108,6 +120,9 @@ class PaletteIndex:
         self._worker_running = False
         self._settled = threading.Event()
         self._settled.set()
+        # Cleared while the background thread must wait (between chunks) for the CPU to be free.
+        self._may_work = threading.Event()
+        self._may_work.set()
         self._words: dict[str, WordMatch] = {}
         self._command_words: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
 
@@ -180,6 +195,16 @@ class PaletteIndex:
             finally:
                 self._writing.release()
 
+    def pause_background(self, paused: bool) -> None:
+        """Hold the background thread's indexing at its next chunk (True) or let it go on.
+
+        Changes applied on the caller's thread (an edit's few records) never wait.
+        """
+        if paused:
+            self._may_work.clear()
+        else:
+            self._may_work.set()
+
     def settle(self, timeout: float | None = None) -> bool:
         """Wait until every change handed to ``apply`` is in the index; False on timeout."""
         return self._settled.wait(timeout)
@@ -194,22 +219,41 @@ class PaletteIndex:
                     return
             try:
                 with self._writing:
-                    self._refresh(batch)
+                    for part in _slices(batch, READ_CHUNK):
+                        self._may_work.wait()  # a sync or uploads need the CPU: later
+                        self._refresh(part, background=True, sweep=False)
+                    self._sweep()
             except Exception:  # a failed read must not stop later changes from arriving
                 log.exception("the palette could not index changed records")
 
-    def _refresh(self, records: Mapping[str, set[str]]) -> None:
-        """Re-read these records (and the children of renamed clients) and swap them in."""
+    def _refresh(
+        self, records: Mapping[str, set[str]], *, background: bool = False, sweep: bool = True
+    ) -> None:
+        """Re-read these records (and the children of renamed clients) and swap them in.
+
+        ``background``: between chunks, wait while ``pause_background`` holds the
+        thread. ``sweep``: then sweep dead slots if they are many (or leave it to
+        the caller, which refreshes more parts first).
+        """
         corpus = self._corpus  # only writers change it, and this one holds ``_writing``
+        if background:
+            self._may_work.wait()
         with reading(self._store.engine) as conn:
             fresh, gone = read_changed(conn, records, corpus.client_names)
         for at in range(0, max(len(fresh), len(gone)), APPLY_CHUNK):
+            if background:
+                self._may_work.wait()
             with self._lock:
                 for kind, key in gone[at : at + APPLY_CHUNK]:
                     corpus.remove(kind, key)
                 for record in fresh[at : at + APPLY_CHUNK]:
                     corpus.add(record)
                 self._words.clear()
+        if sweep:
+            self._sweep()
+
+    def _sweep(self) -> None:
+        corpus = self._corpus  # the caller holds ``_writing``
         if corpus.needs_sweep():
             swept = corpus.swept_postings()  # the slow part, outside the lock
             with self._lock:

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -247,7 +247,6 @@ class CommandPalette(QFrame):
 
         self.input.textChanged.connect(self._refresh)
         self.input.installEventFilter(self)
-        parent.installEventFilter(self)
         self._waiting = QTimer(self)
         self._waiting.setInterval(LOADING_POLL_MS)
         self._waiting.timeout.connect(self._check_loaded)
@@ -320,6 +319,18 @@ class CommandPalette(QFrame):
             fitting = max(1, (self._room - chrome - frame) // row)
             self.results.setFixedHeight(min(count, VISIBLE_ROWS, fitting) * row + frame)
         self.adjustSize()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The window's resizes move this along only while it shows: a filter on the
+        # window for good would bring each of its events into Python.
+        if self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.parentWidget() is not None:
+            self.parentWidget().removeEventFilter(self)
+        super().hideEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget():

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from advisoros_desktop.domain.entities import ENTITIES
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.merge import DELETED
+from advisoros_desktop.store.transaction import ChangeSet
 from advisoros_desktop.ui.confirmation import Confirm, ask_to_confirm
 from advisoros_desktop.ui.record_labels import RecordLabels, when_text
 from advisoros_desktop.ui.table_roles import ENTITY_ROLE, RECORD_ID_ROLE
@@ -295,6 +296,16 @@ class ConflictsView(QWidget):
     def take_theirs_selected(self) -> int:
         """Take the server's values for the selected conflicts; returns how many were decided."""
         return self._resolve("theirs")
+
+    def apply(self, changes: ChangeSet) -> None:
+        """Refresh after a commit that changed the conflicts, or records while some are listed.
+
+        A record's change can only rename what a listed conflict shows; with
+        none listed (nearly always) the many notices of a sync or an upload
+        cost nothing here.
+        """
+        if changes.conflicts or (changes.records and self.model.rows):
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the conflicts again, keeping the current row and the selection by conflict id."""

@@ -2,10 +2,13 @@
 
 Qt hands a drag to the widget under the cursor that accepts drops, and tables,
 text fields and docks each have their own ideas (a filter box would paste the
-file's address as text). Rather than teach every widget, one application-wide
-event filter takes every drag of local files over the window, whatever widget
-is under the cursor, and a translucent overlay says what a drop will do:
-"Drop to add 3 files to Acme LLC".
+file's address as text). Rather than teach every widget, an event filter on
+the window's platform window (and on each dock floating as a window of its
+own) takes every drag of local files before Qt hands it to the widget under
+the cursor, and a translucent overlay says what a drop will do: "Drop to add
+3 files to Acme LLC". The filter is not application-wide: that one would
+bring every event of every object into Python, each waiting for Python's lock
+while uploads keep other threads busy.
 
 A drop never moves anything: the action is always a copy, so the program the
 files came from (a file manager) never deletes its originals. The drop itself
@@ -14,12 +17,21 @@ returns at once; the files are handed on from the event loop's next turn.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QDropEvent, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QDropEvent,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWindow,
+)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 HINT = "You check the client, category and year before anything is sent."
 _DRAG_EVENTS = (
@@ -138,6 +150,7 @@ class DropIntake(QObject):
         self._target_name = target_name
         self.overlay = DropOverlay(window)
         self._installed = False
+        self._watched: list[QWindow] = []  # the platform windows whose drags are taken
         self._leaving = QTimer(self)
         self._leaving.setSingleShot(True)
         self._leaving.setInterval(0)
@@ -147,23 +160,43 @@ class DropIntake(QObject):
         # Qt sends drag events only to widgets that accept drops: the window does,
         # and the docks too, for when they float as windows of their own.
         self._window.setAcceptDrops(True)
+        if self._installed:
+            return
+        self._installed = True
+        self._watch(self._window)
         for dock in self._window.findChildren(QDockWidget):
             dock.setAcceptDrops(True)
-        app = QApplication.instance()
-        if app is not None and not self._installed:
-            app.installEventFilter(self)
-            self._installed = True
+            dock.topLevelChanged.connect(self._dock_floated)
+            if dock.isFloating():
+                self._watch(dock)
 
     def remove(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._installed:
-            app.removeEventFilter(self)
+        if self._installed:
+            for dock in self._window.findChildren(QDockWidget):
+                dock.topLevelChanged.disconnect(self._dock_floated)
         self._installed = False
+        for handle in self._watched:
+            with contextlib.suppress(RuntimeError):  # a floating dock's window may be gone
+                handle.removeEventFilter(self)
+        self._watched.clear()
         self.overlay.hide()
+
+    def _watch(self, widget: QWidget) -> None:
+        """Filter the drag events of ``widget``'s platform window (made now if it has none)."""
+        widget.winId()
+        handle = widget.windowHandle()
+        if handle is not None and handle not in self._watched:
+            handle.installEventFilter(self)
+            self._watched.append(handle)
+
+    def _dock_floated(self, floating: bool) -> None:
+        dock = self.sender()
+        if floating and self._installed and isinstance(dock, QDockWidget):
+            self._watch(dock)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in _DRAG_EVENTS or not self._over_window(watched):
+        if kind not in _DRAG_EVENTS or watched not in self._watched:
             return False
         if kind == QEvent.Type.DragLeave:
             self._leaving.start()  # unless the drag enters another widget of the window now
@@ -183,14 +216,6 @@ class DropIntake(QObject):
             # The program the files came from waits for the drop to return.
             QTimer.singleShot(0, lambda: self.files_dropped.emit(paths))
         return True
-
-    def _over_window(self, watched: QObject) -> bool:
-        if not isinstance(watched, QWidget):
-            return False
-        top = watched.window()
-        if top is self._window:
-            return True
-        return isinstance(top, QDockWidget) and top.parentWidget() is self._window
 
     @staticmethod
     def _copy(event: QDropEvent) -> bool:

@@ -7,7 +7,9 @@ person's queue actions (pause, resume, cancel, retry, assign, clear) run one
 after another on a worker thread of their own, because each can touch
 thousands of rows and every commit waits for the disk. Results come back to
 the GUI thread as queued signals; what changed shows through ``queue_changed``
-(store notices, at most four a second) and a line in ``message``.
+(store notices, at most four a second) and a line in ``message``. The queue's
+totals are counted after each ``queue_changed`` on a thread of their own and
+arrive in ``totals.ready``, for the status bar and the Intake view alike.
 
 Queue actions return at once with the number of jobs they act on, counted
 when asked (a job may still finish before the worker reaches it; the queue
@@ -36,6 +38,7 @@ from advisoros_desktop.store.transaction import ChangeSet
 from advisoros_desktop.store.upload_queue import FINISHED, UploadQueue
 from advisoros_desktop.sync.account import Account
 from advisoros_desktop.ui.intake_settings import Assignment, IntakeSettings
+from advisoros_desktop.ui.queue_totals import QueueTotalsReader
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +111,9 @@ class IntakeController(QObject):
         self._throttle.setSingleShot(True)
         self._throttle.setInterval(QUEUE_CHANGED_INTERVAL_MS)
         self._throttle.timeout.connect(self.queue_changed.emit)
+        # Counted after every change the queue reports; shared by everyone who shows them.
+        self.totals = QueueTotalsReader(lambda: self.queue.totals(), self)
+        self.queue_changed.connect(self.totals.request)
         self._uploads_arrived.connect(self._uploads_changed)
         self._done.connect(self._deliver)
         self._unsubscribe: Callable[[], None] | None = account.store.subscribe(self._store_changed)
@@ -160,6 +166,7 @@ class IntakeController(QObject):
             self._unsubscribe()
             self._unsubscribe = None
         self._throttle.stop()
+        self.totals.close()
         for task in list(self._tasks):
             await asyncio.gather(task, return_exceptions=True)
         await asyncio.to_thread(self._actions.shutdown, True)

@@ -1,7 +1,8 @@
 """The status bar's intake line: "Uploading 12 of 40 files — about 2 min left".
 
-Fed with the queue's totals (one aggregate query) each time the controller
-says the queue changed, which is at most four times a second. The count is of
+Fed with the queue's totals (one aggregate query, counted off the GUI thread
+by the controller's ``totals`` reader) each time the queue changed, which is
+at most four times a second. The count is of
 this run of work: files finished before it started are not counted, so a
 queue that still lists last week's uploads reads "1 of 3", not "5,001 of
 5,003". The time left comes from the bytes the server confirmed over the

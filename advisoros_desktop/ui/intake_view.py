@@ -14,15 +14,11 @@ the selected files, by keyboard, through commands declared in
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import time
-import weakref
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,8 +49,6 @@ from advisoros_desktop.ui.upload_rate import TransferRate
 if TYPE_CHECKING:
     from advisoros_desktop.ui.intake_controller import IntakeController
 
-log = logging.getLogger(__name__)
-
 # While files upload, the totals are read this often even if nothing changed,
 # so a stalled transfer stops promising "about 2 min left".
 TOTALS_INTERVAL_MS = 2000
@@ -63,8 +57,6 @@ _PAUSABLE = ("hashing", "waiting", "uploading", "unsorted")
 
 
 class IntakeView(QWidget):
-    _totals_ready = Signal(object)  # QueueTotals or None, from the worker thread
-
     def __init__(
         self, parent: QWidget | None = None, *, picker_factory: PickerFactory = client_picker
     ) -> None:
@@ -95,10 +87,6 @@ class IntakeView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(TOTALS_INTERVAL_MS)
         self._timer.timeout.connect(self._update_totals)
-        self._totals_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-totals")
-        weakref.finalize(self, self._totals_reader.shutdown, wait=False)
-        self._totals_busy = self._totals_again = False
-        self._totals_ready.connect(self._show_totals)
 
     # -- attaching ------------------------------------------------------------------
     def attach(self, controller: IntakeController) -> None:
@@ -140,6 +128,10 @@ class IntakeView(QWidget):
         controller.folder_status_changed.connect(self._folder_status_changed)
         self._folder_states: dict[str, tuple[str, str]] = dict(controller.folder_states())
         self._show_folder_states()
+        # Counted by the controller after every queue change, on its own thread.
+        controller.totals.ready.connect(self._show_totals)
+        if controller.totals.latest is not None:
+            self._show_totals(controller.totals.latest)
         self._update_totals()
         self.queue_table.go_to_row(0)
 
@@ -155,6 +147,9 @@ class IntakeView(QWidget):
         self.queue_table = UploadQueueTable(self.queue_model, self.queue_page)
         self.queue_table.setAccessibleName(self.tr("Upload queue"))
         self.queue_table.current_job_changed.connect(self._show_job)
+        self.queue_model.reloaded.connect(
+            lambda: self._show_job(self.queue_table.current_upload_id())
+        )
         self.job_path = ElidingLabel(self.queue_page)
         self.job_reason = QLabel(self.queue_page)
         self.job_reason.setWordWrap(True)
@@ -322,18 +317,19 @@ class IntakeView(QWidget):
 
     # -- refreshing ------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the queue again now (the controller's signal does this while visible)."""
+        """Read the queue again now (the controller's signal does it, in the background)."""
         if self.controller is None:
             return
         self._stale = False
         self.queue_model.reload()
         self.triage.reload()
-        self._update_totals()
-        self._show_job(self.queue_table.current_upload_id())
 
     def _queue_changed(self) -> None:
+        # Four times a second while files go out: the rows are read off the GUI thread.
         if self.isVisible():
-            self.refresh()
+            self._stale = False
+            self.queue_model.reload_in_background()
+            self.triage.model.reload_in_background()
         else:
             self._stale = True
 
@@ -342,6 +338,7 @@ class IntakeView(QWidget):
         if self.controller is not None:
             if self._stale:
                 self.refresh()
+            self._update_totals()  # the time left restarts from fresh totals
             self._show_keys()
 
     def hideEvent(self, event: Any) -> None:
@@ -349,37 +346,15 @@ class IntakeView(QWidget):
         self._timer.stop()
 
     def _update_totals(self) -> None:
-        """Read the totals on the worker thread (one aggregate over the whole queue, too
-        slow for the GUI thread with 10,000 files); a request made meanwhile reads again."""
-        if self.controller is None:
-            return
-        if self._totals_busy:
-            self._totals_again = True
-            return
-        self._totals_busy = True
-        try:
-            future = self._totals_reader.submit(self.controller.queue.totals)
-        except RuntimeError:  # shut down: the view is going away
-            return
-        future.add_done_callback(self._totals_read)
+        """Have the totals counted again (off the GUI thread); ``_show_totals`` gets them.
 
-    def _totals_read(self, future: Future[QueueTotals]) -> None:
-        # On the worker thread: only a signal crosses to the GUI thread.
-        try:
-            totals: QueueTotals | None = future.result()
-        except Exception:  # say nothing new rather than something wrong
-            log.exception("reading the upload totals failed")
-            totals = None
-        with contextlib.suppress(RuntimeError):  # the view was deleted meanwhile
-            self._totals_ready.emit(totals)
+        After a queue change the controller asks by itself; this is for the
+        first look and for the timer that notices a transfer that stalled.
+        """
+        if self.controller is not None:
+            self.controller.totals.request()
 
-    def _show_totals(self, totals: QueueTotals | None) -> None:
-        self._totals_busy = False
-        if self._totals_again:
-            self._totals_again = False
-            self._update_totals()
-        if totals is None:
-            return
+    def _show_totals(self, totals: QueueTotals) -> None:
         self._rate.add(time.monotonic(), totals.bytes_done, totals.bytes_total)
         moving = any(totals.files.get(state) for state in _ACTIVE)
         seconds = self._rate.seconds_left() if totals.files.get("uploading") else None

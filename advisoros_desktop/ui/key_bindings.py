@@ -18,6 +18,7 @@ the user is typing: in a text field those keys are text.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
@@ -187,15 +188,41 @@ def types_into_text(event: QKeyEvent) -> bool:
 
 
 class SingleKeyGuard(QObject):
-    """Application event filter: while a text field has focus, single keys are text.
+    """Event filter on the focus widget: while a text field has focus, single keys are text.
 
     Qt asks the focus widget first (a ShortcutOverride event) whether it wants a key
     before any shortcut may fire; accepting it hands the key to the widget. Qt's own
     fields already claim printable characters, but not Down, PgDown or Return, and
     not inside custom item editors, so the guard decides for all of them alike.
 
-    Install it once: ``app.installEventFilter(SingleKeyGuard(window))``.
+    ``follow_focus(app)`` keeps it on whichever widget has the focus. It is not an
+    application-wide filter: that would bring every event of every object (each
+    paint, each timer tick) into Python, and each of those waits for Python's lock
+    while a sync or an upload keeps other threads busy.
     """
+
+    _following: QApplication | None = None
+
+    def follow_focus(self, app: QApplication) -> None:
+        """Watch the focus widget of ``app`` from now on (and the one focused now)."""
+        if self._following is not None:
+            return
+        self._following = app
+        app.focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, app.focusWidget())
+
+    def stop_following(self) -> None:
+        app, self._following = self._following, None
+        if app is not None:
+            app.focusChanged.disconnect(self._focus_changed)
+            self._focus_changed(app.focusWidget(), None)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        with contextlib.suppress(RuntimeError):  # a widget going away takes its filters along
+            if old is not None:
+                old.removeEventFilter(self)
+        if new is not None:
+            new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride:

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QListWidget,
@@ -39,14 +40,16 @@ from advisoros_desktop.ui.cheat_sheet import CheatSheetDialog
 from advisoros_desktop.ui.command_actions import CommandActions
 from advisoros_desktop.ui.command_palette import CommandPalette
 from advisoros_desktop.ui.conflicts_view import ConflictsView
+from advisoros_desktop.ui.current_details import CurrentDetails
 from advisoros_desktop.ui.detail_pane import DetailPane
 from advisoros_desktop.ui.intake_controller import IntakeController
 from advisoros_desktop.ui.intake_view import IntakeView
 from advisoros_desktop.ui.key_bindings import SingleKeyGuard, effective_bindings
 from advisoros_desktop.ui.outbox_dialog import OutboxDialog
+from advisoros_desktop.ui.palette_updates import PaletteUpdates
 from advisoros_desktop.ui.record_view import RecordView
 from advisoros_desktop.ui.shortcut_settings import ShortcutSettingsDialog
-from advisoros_desktop.ui.store_notices import StoreNotices, merge
+from advisoros_desktop.ui.store_notices import StoreNotices
 from advisoros_desktop.ui.sync_controller import SyncController
 from advisoros_desktop.ui.sync_status_indicator import SyncStatusIndicator
 from advisoros_desktop.ui.table_columns import columns_for
@@ -78,6 +81,7 @@ ENTITY_VIEW = {
 }
 SCOPED_VIEWS = ("engagements", "tasks", "documents")
 NOTICE_INTERVAL_MS = 150
+SLOW_NOTICE_INTERVAL_MS = 1000  # while a sync or uploads run
 
 
 @dataclass(frozen=True)
@@ -110,8 +114,7 @@ class MainWindow(QMainWindow):
         self._recent: list[tuple[str, str]] = []
         self._outbox_dialog: OutboxDialog | None = None
         self._stale_views: set[str] = set()
-        self._palette_changes: ChangeSet | None = None
-        self._syncing = False
+        self._details_due = False  # refill the details once the rows on screen are re-read
         self.intake_ui: WindowIntake | None = None  # once the account's intake is attached
         self.notices = StoreNotices(store, NOTICE_INTERVAL_MS, parent=self)
         self._build_views()
@@ -120,6 +123,8 @@ class MainWindow(QMainWindow):
         self._build_commands()
         self.toast = UndoToast(self)
         self.palette_index = PaletteIndex(store)
+        # Held while a sync or uploads run (``intake_ui`` holds it for the uploads).
+        self.palette_updates = PaletteUpdates(self.palette_index)
         self.palette = CommandPalette(self.palette_index, self)
         self.palette.command_chosen.connect(self._run_command)
         self.palette.record_chosen.connect(self.jump_to)
@@ -158,6 +163,7 @@ class MainWindow(QMainWindow):
                 )
                 view.table.setItemDelegate(RecordItemDelegate(self.reference_choices, view.table))
                 view.model.edit_refused.connect(self._edit_refused)
+                view.model.reloaded.connect(lambda view=view: self._rows_reloaded(view))
                 view.table.current_record_changed.connect(self._current_record_changed)
                 view.table.selectionModel().selectionChanged.connect(
                     lambda *_: self.actions.update_enabled()
@@ -188,6 +194,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.details = DetailPane(self)
+        self.current_details = CurrentDetails(self.details, self.store)
         self.details_dock = QDockWidget(self.tr("Details"), self)
         self.details_dock.setObjectName("detailsDock")
         self.details_dock.setWidget(self.details)
@@ -225,9 +232,9 @@ class MainWindow(QMainWindow):
         for view in self.record_views.values():
             self.actions.attach_table_actions(view.table)
         self.key_guard = SingleKeyGuard(self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.key_guard)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.key_guard.follow_focus(app)
         for problem in problems:
             self.show_message(problem)
         self._show_conflict_keys()
@@ -262,11 +269,13 @@ class MainWindow(QMainWindow):
         if view is not None and name in self._stale_views:
             self._stale_views.discard(name)
             view.model.reload()
+        if name == "conflicts":
+            self.conflicts_view.refresh()  # as the cache has them now, notices on their way or not
         self.stack.setCurrentWidget(self.views[name])
         if view is not None:
             self._current_record_changed(view.table.current_record_id())
         else:
-            self.details.show_record("", None, {})
+            self.current_details.show(None, None)
         self.actions.update_enabled()
 
     def _place(self) -> Place:
@@ -366,6 +375,7 @@ class MainWindow(QMainWindow):
     # -- panels ---------------------------------------------------------------------
     def _undo_index_changed(self, _index: int) -> None:
         self.notices.flush()  # a change the user made (or undid) shows at once
+        self.palette_updates.release()  # and the palette finds it by its new words
         self.actions.update_enabled()
 
     def undo(self) -> None:
@@ -491,69 +501,57 @@ class MainWindow(QMainWindow):
 
     # -- notices and details ---------------------------------------------------------
     def _store_changed(self, changes: ChangeSet) -> None:
+        # Whether the details must be refilled, asked before the table moves its rows.
+        details_touched = self.current_details.concerns(changes)
         # Only the list on screen re-reads now; the others when they are next shown.
         visible = self.current_record_view()
         for view in self.record_views.values():
             if view is visible:
-                view.model.apply(changes)
-            else:
+                view.model.apply(changes, background=self.notices.batched)
+            elif view.model.concerns(changes):
                 self._stale_views.add(view.name)
-        if changes.conflicts or changes.records:
-            self.conflicts_view.refresh()
+        self.conflicts_view.apply(changes)
         if changes.outbox or changes.conflicts:
             self._update_counts()
             if self._outbox_dialog is not None:
                 self._outbox_dialog.refresh()
         if changes.sync_state:
             self.sync_status.show_last_sync(self.store.state("lastSyncAt"))
-        if changes.records:
-            self._palette_changes = (
-                changes if self._palette_changes is None else merge(self._palette_changes, changes)
-            )
-            if not self._syncing:
-                self._update_palette()
-        if visible is not None:
-            self._current_record_changed(visible.table.current_record_id())
+        self.palette_updates.add(changes)
+        # The details are refilled only when the notice names what they show; after
+        # the table's rows, when they are being read in the background.
+        if details_touched and visible is not None:
+            if self.notices.batched and visible.model.concerns(changes):
+                self._details_due = True
+            else:
+                self._current_record_changed(visible.table.current_record_id())
 
-    def _update_palette(self) -> None:
-        """Hand the palette what changed; during a sync this waits for the sync to end,
-        so re-indexing thousands of pulled records does not compete with the window."""
-        pending, self._palette_changes = self._palette_changes, None
-        if pending is not None:
-            self.palette_index.apply(pending)
+    def _rows_reloaded(self, view: RecordView) -> None:
+        if self._details_due and view is self.current_record_view():
+            self._details_due = False
+            self._current_record_changed(view.table.current_record_id())
 
     def _sync_state_changed(self, state: str, _message: str) -> None:
-        self._syncing = state == "syncing"
-        # While a sync pours pages in, the tables refresh once a second, not every page.
-        self.notices.set_interval(1000 if self._syncing else NOTICE_INTERVAL_MS)
-        if not self._syncing:
-            self.notices.flush()  # the sync is over: show all it brought now
-            self._update_palette()
+        self.set_pouring("sync", state == "syncing")
+
+    def set_pouring(self, reason: str, pouring: bool) -> None:
+        """A sync (``"sync"``) or uploads (``"uploads"``) pour records in, or no longer do.
+
+        Meanwhile the tables refresh once a second rather than at every page or
+        file, and the palette indexes what came once the last of them ends.
+        """
+        if not pouring and self.palette_updates.holds(reason):
+            self.notices.flush()  # it is over: show all it brought now (and index it below)
+        self.palette_updates.hold(reason, pouring)
+        held = self.palette_updates.held
+        self.notices.set_interval(SLOW_NOTICE_INTERVAL_MS if held else NOTICE_INTERVAL_MS)
 
     def _update_counts(self) -> None:
         self.sync_status.show_counts(self.store.pending_count(), len(self.store.conflicts()))
 
     def _current_record_changed(self, record_id: str | None) -> None:
-        view = self.current_record_view()
-        if view is None or record_id is None:
-            self.details.show_record(view.entity if view else "", None, {})
-            return
-        position = view.table.currentIndex().row()
-        row = view.model.row(position)
-        if row is None or row["id"] != record_id:
-            row = self.store.get(view.entity, record_id)
-        labels = {
-            key.split(":")[0]: str(value)
-            for key, value in (row or {}).items()
-            if key.endswith(":label") and value
-        }
-        conflicting = [
-            c["field"]
-            for c in self.store.conflicts()
-            if c["entity"] == view.entity and c["recordId"] == record_id
-        ]
-        self.details.show_record(view.entity, row, labels, conflicts=conflicting)
-        self.actions.update_enabled()
+        if self.current_details.show(self.current_record_view(), record_id):
+            self.actions.update_enabled()  # only when another record became current
 
     def reference_choices(self, entity: str) -> list[tuple[str, str]]:
         label_field = {"user": "name", "client": "businessName", "engagement": "name"}[entity]
@@ -596,7 +594,5 @@ class MainWindow(QMainWindow):
         if self.intake_ui is not None:
             self.intake_ui.close()
         self.notices.close()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.key_guard)
+        self.key_guard.stop_following()
         super().closeEvent(event)

@@ -4,7 +4,8 @@ Rows are never all in memory: the model knows the row count and reads pages
 of ``PAGE_SIZE`` rows from SQLite when the view asks for them (an indexed
 read of a few milliseconds on the GUI thread), keeping the most recent pages.
 Sorting, filtering and scoping change the query and re-read; store notices
-drop the cached pages and refresh what is on screen.
+refresh what is on screen, the batched ones of a sync or an upload with rows
+read on a worker thread (``table_prefetch``) and swapped in when they come.
 
 Edits go through the undo stack as commands, never straight to the store, so
 every change can be undone and reaches the outbox the same way.
@@ -12,14 +13,18 @@ every change can be undone and reaches the outbox the same way.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -27,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from advisoros_desktop.commands.undo_commands import EditRecord
-from advisoros_desktop.domain.entities import FieldKind
+from advisoros_desktop.domain.entities import FieldKind, FieldSpec
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.rows import Row
 from advisoros_desktop.store.table_query import (
@@ -39,13 +44,21 @@ from advisoros_desktop.store.table_query import (
 from advisoros_desktop.store.transaction import ChangeSet
 from advisoros_desktop.ui.field_format import display_text
 from advisoros_desktop.ui.table_columns import TableColumns
+from advisoros_desktop.ui.table_prefetch import Window, prefetch
 from advisoros_desktop.ui.table_roles import ENTITY_ROLE, FIELD_SPEC_ROLE, RECORD_ID_ROLE
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 KEPT_PAGES = 40  # 8,000 rows: several screens either way of the visible part
+# Pages read again in the background after a notice: the most recently used ones,
+# which hold the rows on screen and the current one.
+REFRESHED_PAGES = 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PENDING_COLOUR = QColor("#8a5a00")
+# Entities whose names the rows show beside their references.
+_LABEL_SOURCES = frozenset({"client", "user", "engagement"})
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -54,6 +67,7 @@ class RecordTableModel(QAbstractTableModel):
     refreshed = Signal(int)
     about_to_reload = Signal()
     reloaded = Signal()
+    _prefetched = Signal(int, object)  # generation, Window or None: from the reading thread
 
     def __init__(
         self,
@@ -70,6 +84,11 @@ class RecordTableModel(QAbstractTableModel):
         self._query = query or TableQuery(columns.entity)
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._count = count_rows(store, self._query)
+        # Bumped by every read on the spot: a background read begun before one is stale.
+        self._generation = 0
+        self._fetching = False
+        self._fetch_again = False
+        self._prefetched.connect(self._install)
         # Set by the main window: how a command reports its outcome to the user.
         self.on_command_pushed: Callable[[Any], None] = lambda _command: None
 
@@ -90,6 +109,7 @@ class RecordTableModel(QAbstractTableModel):
         if query == self._query:
             return
         self.beginResetModel()
+        self._generation += 1
         self._query = query
         self._pages.clear()
         self._count = count_rows(self._store, query)
@@ -149,6 +169,32 @@ class RecordTableModel(QAbstractTableModel):
         row = self.row(index.row())
         if row is None:
             return None
+        return self._answer(row, spec, role)
+
+    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role a painted cell asks for, in one call into Python.
+
+        The view asks each cell for some seven roles; answered by ``data``,
+        each is a call from Qt into Python, and each must first take Python's
+        lock from the sync's or the uploads' threads. One call per cell makes
+        a repaint of the table that much less work for the GUI thread.
+        """
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None:
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        spec = self.columns.fields[index.column()]
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            if role == FIELD_SPEC_ROLE:
+                role_data.setData(spec)
+            elif role == ENTITY_ROLE:
+                role_data.setData(self.entity)
+            else:
+                role_data.setData(self._answer(row, spec, role))
+
+    def _answer(self, row: Row, spec: FieldSpec, role: int) -> Any:
         if role == RECORD_ID_ROLE:
             return row["id"]
         value = row.get(spec.name)
@@ -204,11 +250,62 @@ class RecordTableModel(QAbstractTableModel):
         return True
 
     # -- refreshing ----------------------------------------------------------------
-    def apply(self, changes: ChangeSet) -> None:
-        """Refresh after a commit that touched this entity (or its labels' sources)."""
-        touched = set(changes.records)
-        if self.entity in touched or touched & {"client", "user", "engagement"}:
+    def concerns(self, changes: ChangeSet) -> bool:
+        """Whether a commit touched this entity (or its labels' sources)."""
+        touched = changes.records.keys()
+        return self.entity in touched or not _LABEL_SOURCES.isdisjoint(touched)
+
+    def apply(self, changes: ChangeSet, *, background: bool = False) -> None:
+        """Refresh after a commit that touched this entity (or its labels' sources).
+
+        ``background``: read the rows on a worker thread and swap them in when
+        read (the batched notices of a sync or an upload), not on the spot.
+        """
+        if not self.concerns(changes):
+            return
+        if background:
+            self.refresh_in_background()
+        else:
             self.reload()
+
+    def refresh_in_background(self) -> None:
+        """``reload``, with the count and the rows on screen read off the GUI thread.
+
+        A request made while a read runs reads once more when it ends.
+        """
+        if self._fetching:
+            self._fetch_again = True
+            return
+        self._fetching = True
+        generation = self._generation
+        recent = list(self._pages)[-REFRESHED_PAGES:] or [0]
+        try:
+            future = prefetch(self._store, self._query, recent, PAGE_SIZE)
+        except RuntimeError:  # the reading thread is gone: the application is closing
+            self._fetching = False
+            return
+        future.add_done_callback(lambda done: self._fetched(generation, done))
+
+    def _fetched(self, generation: int, future: Future[Window]) -> None:
+        # On the reading thread: only a signal crosses to the GUI thread.
+        window: Window | None = None
+        try:
+            window = future.result()
+        except Exception:  # read on the spot instead, where the error shows
+            log.exception("reading the rows of a %s table failed", self.entity)
+        with contextlib.suppress(RuntimeError):  # the model was deleted meanwhile
+            self._prefetched.emit(generation, window)
+
+    def _install(self, generation: int, window: Window | None) -> None:
+        self._fetching = False
+        if window is None:
+            self.reload()
+        elif generation == self._generation:
+            self._show(*window)
+        # else: the rows were read on the spot since; they are newer than these
+        if self._fetch_again:
+            self._fetch_again = False
+            self.refresh_in_background()
 
     def reload(self) -> None:
         """Re-read the count and the rows on screen.
@@ -218,8 +315,12 @@ class RecordTableModel(QAbstractTableModel):
         closes an open cell editor. Every row is then reported changed, and the
         view puts its current record back by id (``about_to_reload``/``reloaded``).
         """
+        self._generation += 1
+        self._show(count_rows(self._store, self._query), {})
+
+    def _show(self, count: int, pages: dict[int, list[Row]]) -> None:
+        """Take ``count`` and these fresh pages (others are read when needed)."""
         self.about_to_reload.emit()
-        count = count_rows(self._store, self._query)
         old = self._count
         if count > old:
             self.beginInsertRows(QModelIndex(), old, count - 1)
@@ -229,7 +330,7 @@ class RecordTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), count, old - 1)
             self._count = count
             self.endRemoveRows()
-        self._pages.clear()
+        self._pages = OrderedDict(sorted(pages.items()))
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
         self.reloaded.emit()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from advisoros_desktop.store.local_store import LocalStore
+from advisoros_desktop.store.rows import Row
 from advisoros_desktop.store.table_query import TableQuery
 from advisoros_desktop.ui.record_table_model import RecordTableModel
 from advisoros_desktop.ui.record_table_view import RecordTableView
@@ -85,6 +86,11 @@ class RecordView(QWidget):
         return self.model.entity
 
     # -- scope ------------------------------------------------------------------
+    def current_row(self) -> Row | None:
+        """The current row as the table read it (every column, and the references' names)."""
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
     def set_scope(self, scope: tuple[tuple[str, str], ...], caption: str = "") -> None:
         """Show only the records of one client (or engagement); caption names it."""
         self._scope_caption = caption

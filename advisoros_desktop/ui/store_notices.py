@@ -4,7 +4,9 @@ The store tells its observers what a commit changed on the committing thread,
 which during a sync is a worker thread. A signal emitted there reaches this
 GUI-thread object queued. Notices are then merged and handed on at most every
 ``interval_ms``, so a sync writing a page every few milliseconds makes the
-tables refresh a few times a second, not hundreds.
+tables refresh a few times a second, not hundreds. ``batched`` tells a
+receiver whether it is handed such a batch (it may read in the background)
+or an explicit ``flush`` (the user's own change: show it now).
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ class StoreNotices(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._flush_batch)
+        # True while ``changed`` hands on a batch the timer collected, False for ``flush``:
+        # receivers may then read in the background rather than on the spot.
+        self.batched = False
         self._arrived.connect(self._collect)
         self._unsubscribe: Callable[[], None] | None = store.subscribe(self._arrived.emit)
 
@@ -59,6 +64,13 @@ class StoreNotices(QObject):
         self._pending = changes if self._pending is None else merge(self._pending, changes)
         if not self._timer.isActive():
             self._timer.start()
+
+    def _flush_batch(self) -> None:
+        self.batched = True
+        try:
+            self.flush()
+        finally:
+            self.batched = False
 
     def flush(self) -> None:
         """Hand on what arrived so far now (the user's own edit should show at once)."""

@@ -138,6 +138,7 @@ class TriageList(QWidget):
         layout.addWidget(self.detail)
         self.setFocusProxy(self.table)
         self.table.current_job_changed.connect(self._show_detail)
+        self.model.reloaded.connect(lambda: self._show_detail(self.table.current_upload_id()))
         self.model.refreshed.connect(self._show_intro)
         self._show_intro(self.model.rowCount())
         self.table.go_to_row(0)
@@ -146,8 +147,7 @@ class TriageList(QWidget):
         return self.model.rowCount()
 
     def reload(self) -> None:
-        self.model.reload()
-        self._show_detail(self.table.current_upload_id())
+        self.model.reload()  # the detail line follows (``reloaded``)
 
     # -- decisions ------------------------------------------------------------------
     def accept_suggestions(self) -> int:

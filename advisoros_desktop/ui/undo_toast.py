@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 SHOWN_MS = 6000
@@ -40,7 +41,6 @@ class UndoToast(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
-        parent.installEventFilter(self)
         self.hide()
 
     def show_message(self, text: str, undo: Callable[[], None], shortcut: str = "") -> None:
@@ -63,6 +63,18 @@ class UndoToast(QFrame):
         x = (parent.width() - self.width()) // 2
         y = parent.height() - self.height() - 48
         self.move(max(x, 0), max(y, 0))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The window's resizes move this along only while it shows: a filter on the
+        # window for good would bring each of its events into Python.
+        if self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.parentWidget() is not None:
+            self.parentWidget().removeEventFilter(self)
+        super().hideEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -7,6 +7,12 @@ recent pages, like the record tables. The same model serves the queue table
 (every job, or the unfinished ones) and the "Unsorted" triage list (jobs in
 state ``unsorted``, with other columns).
 
+While files go out the queue changes four times a second: a refresh the
+queue asks for reads the count and the pages on screen on a worker thread
+(``reload_in_background``) and swaps them in when read, so the GUI thread
+does not read rows while the hashing workers and the uploader compete with
+it for Python's lock.
+
 Rows are identified by upload id, not by position: a job finishing while
 finished jobs are hidden moves every row after it up one, so the table asks
 ``positions_of`` where its current and selected jobs went.
@@ -14,14 +20,24 @@ finished jobs are hidden moves every row after it up one, so the table asks
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, NamedTuple, Protocol
 
 import sqlalchemy as sa
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from advisoros_desktop.intake.client_matching import ClientName
@@ -30,6 +46,7 @@ from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import upload_queue as _queue
 from advisoros_desktop.store.upload_queue import FINISHED, STATES, UploadJob, UploadQueue
 from advisoros_desktop.ui.record_labels import when_text
+from advisoros_desktop.ui.table_prefetch import in_background
 from advisoros_desktop.ui.upload_queue_texts import (
     category_text,
     confidence_text,
@@ -38,7 +55,11 @@ from advisoros_desktop.ui.upload_queue_texts import (
     state_text,
 )
 
+log = logging.getLogger(__name__)
+
 PAGE_SIZE = 64  # a screen or two of rows: one indexed read of a few milliseconds
+# Pages read again in the background after a change: the most recently used ones.
+REFRESHED_PAGES = 3
 KEPT_PAGES = 125  # 8,000 rows: several screens either way of the visible part
 # Cell texts kept by (upload id, last change): a refresh re-reads the rows on screen
 # but only rows that changed are worded again.
@@ -72,6 +93,9 @@ _STATE_COLOURS = {
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# A page as read on any thread: its jobs, and the file names of the documents duplicated.
+_Page = tuple[list[UploadJob], Mapping[str, Any]]
+_Window = tuple[int, dict[int, _Page]]  # row count, page number -> page
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # read-only rows
 _ANSWERED = frozenset(
     int(role)
@@ -158,6 +182,7 @@ class UploadQueueModel(QAbstractTableModel):
     reloaded = Signal()
     # The row count after a (re)read, for captions such as "Unsorted (12)".
     refreshed = Signal(int)
+    _prefetched = Signal(int, object)  # generation, (count, pages) or None: from a worker
 
     def __init__(
         self,
@@ -182,6 +207,11 @@ class UploadQueueModel(QAbstractTableModel):
         self._client_names: dict[str, str] = {}
         self._texts: OrderedDict[tuple[str, str], dict[str, str]] = OrderedDict()
         self._count = self.queue.count(self._states)
+        # Bumped by every read on the spot: a background read begun before one is stale.
+        self._generation = 0
+        self._fetching = False
+        self._fetch_again = False
+        self._prefetched.connect(self._install)
 
     # -- what it shows -----------------------------------------------------------
     @property
@@ -194,6 +224,7 @@ class UploadQueueModel(QAbstractTableModel):
         if wanted == self._states:
             return
         self.beginResetModel()
+        self._generation += 1
         self._states = wanted
         self._pages.clear()
         self._count = self.queue.count(self._states)
@@ -280,7 +311,25 @@ class UploadQueueModel(QAbstractTableModel):
         found = self.row(index.row())
         if found is None:
             return None
-        job, column = found.job, self.columns[index.column()]
+        return self._answer(found, self.columns[index.column()], role)
+
+    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role a painted cell asks for, in one call into Python (not one per role).
+
+        Each call must first take Python's lock from the hashing workers and
+        the uploader, busy while files go out.
+        """
+        found = self.row(index.row()) if index.isValid() else None
+        column = self.columns[index.column()] if found is not None else ""
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            if found is None or role not in _ANSWERED:
+                role_data.clearData()
+            else:
+                role_data.setData(self._answer(found, column, role))
+
+    def _answer(self, found: QueueRow, column: str, role: int) -> Any:
+        job = found.job
         if role == Qt.ItemDataRole.DisplayRole:
             text = found.texts.get(column)
             if text is None:
@@ -336,8 +385,54 @@ class UploadQueueModel(QAbstractTableModel):
         a second; every row is then reported changed and the view puts its
         current and selected jobs back by id (``about_to_reload``/``reloaded``).
         """
+        self._generation += 1
+        self._show(self.queue.count(self._states), {})
+
+    def reload_in_background(self) -> None:
+        """``reload``, with the count and the pages on screen read on a worker thread.
+
+        A request made while a read runs reads once more when it ends.
+        """
+        if self._fetching:
+            self._fetch_again = True
+            return
+        self._fetching = True
+        generation, states = self._generation, self._states
+        recent = list(self._pages)[-REFRESHED_PAGES:] or [0]
+        try:
+            future = in_background(self._fetch_window, states, recent)
+        except RuntimeError:  # the reading thread is gone: the application is closing
+            self._fetching = False
+            return
+        future.add_done_callback(lambda done: self._fetched(generation, done))
+
+    def _fetch_window(self, states: tuple[str, ...] | None, pages: list[int]) -> _Window:
+        # On the reading thread: reads only, nothing of the model's is touched.
+        count = self.queue.count(states)
+        return count, {n: self._fetch_page(states, n) for n in pages if n * PAGE_SIZE < count}
+
+    def _fetched(self, generation: int, future: Future[_Window]) -> None:
+        window: _Window | None = None
+        try:
+            window = future.result()
+        except Exception:  # read on the spot instead, where the error shows
+            log.exception("reading the upload queue failed")
+        with contextlib.suppress(RuntimeError):  # the model was deleted meanwhile
+            self._prefetched.emit(generation, window)
+
+    def _install(self, generation: int, window: _Window | None) -> None:
+        self._fetching = False
+        if window is None:
+            self.reload()
+        elif generation == self._generation:
+            count, fetched = window
+            self._show(count, {n: self._rows_of(*page) for n, page in fetched.items()})
+        if self._fetch_again:
+            self._fetch_again = False
+            self.reload_in_background()
+
+    def _show(self, count: int, pages: dict[int, list[QueueRow]]) -> None:
         self.about_to_reload.emit()
-        count = self.queue.count(self._states)
         old = self._count
         if count > old:
             self.beginInsertRows(QModelIndex(), old, count - 1)
@@ -347,7 +442,7 @@ class UploadQueueModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), count, old - 1)
             self._count = count
             self.endRemoveRows()
-        self._pages.clear()
+        self._pages = OrderedDict(sorted(pages.items()))
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
         self.reloaded.emit()
@@ -355,11 +450,18 @@ class UploadQueueModel(QAbstractTableModel):
 
     # -- inside --------------------------------------------------------------------
     def _read_page(self, page_number: int) -> list[QueueRow]:
-        jobs = self.queue.jobs(self._states, limit=PAGE_SIZE, offset=page_number * PAGE_SIZE)
+        return self._rows_of(*self._fetch_page(self._states, page_number))
+
+    def _fetch_page(self, states: tuple[str, ...] | None, page_number: int) -> _Page:
+        """A page of jobs and the names of the documents its duplicates are of (any thread)."""
+        jobs = self.queue.jobs(states, limit=PAGE_SIZE, offset=page_number * PAGE_SIZE)
         duplicates = [j.document_id for j in jobs if j.state == "duplicate" and j.document_id]
         names: Mapping[str, Any] = {}
         if duplicates:
             names = self._store.get_many("document", duplicates, fields=("fileName",))
+        return jobs, names
+
+    def _rows_of(self, jobs: list[UploadJob], names: Mapping[str, Any]) -> list[QueueRow]:
         rows = []
         for job in jobs:
             duplicate_of = None

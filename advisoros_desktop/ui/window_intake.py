@@ -3,7 +3,9 @@
 Built when the account's intake controller is attached (the window opens on
 the cache before the workspace is connected, and intake needs the account).
 The window's commands call the small methods here; the Intake view gets the
-controller itself.
+controller itself. The progress line is fed with totals the controller counts
+off the GUI thread; whether files are on their way also tells the window to
+hold the palette's re-indexing until they are all sent.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from advisoros_desktop.domain.entities import ENTITIES
+from advisoros_desktop.store.upload_queue import QueueTotals
 from advisoros_desktop.ui.add_files_flow import AddFilesFlow
 from advisoros_desktop.ui.drop_intake import DropIntake
 from advisoros_desktop.ui.intake_controller import IntakeController
 from advisoros_desktop.ui.intake_progress import IntakeProgress
+from advisoros_desktop.ui.queue_totals import files_on_their_way
 
 if TYPE_CHECKING:
     from advisoros_desktop.ui.main_window import MainWindow
@@ -45,7 +49,9 @@ class WindowIntake(QObject):
         self.drops.files_dropped.connect(lambda paths: self.flow.start(paths, "drag_drop"))
         self.drops.install()
         controller.message.connect(window.show_message)
-        controller.queue_changed.connect(self._queue_changed)
+        controller.totals.ready.connect(self._totals_ready)
+        if controller.totals.latest is not None:
+            self._totals_ready(controller.totals.latest)
 
     def close(self) -> None:
         self.drops.remove()
@@ -129,8 +135,9 @@ class WindowIntake(QObject):
         self.window.show_message(f"Resuming {_files(count)}." if count else "No upload is paused.")
 
     # -- the progress line ------------------------------------------------------------------
-    def _queue_changed(self) -> None:
-        self.progress.show_totals(self.controller.queue.totals())
+    def _totals_ready(self, totals: QueueTotals) -> None:
+        self.progress.show_totals(totals)
+        self.window.set_pouring("uploads", files_on_their_way(totals) > 0)
 
     def _target_name(self) -> str | None:
         client_id, _note = self.client_in_view()

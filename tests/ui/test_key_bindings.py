@@ -215,12 +215,12 @@ class _Window(QWidget):
 def window(qtbot: QtBot, qapp: QApplication) -> Iterator[_Window]:
     window = _Window()
     window.guard = SingleKeyGuard(window)
-    qapp.installEventFilter(window.guard)
+    window.guard.follow_focus(qapp)  # as the main window installs it
     qtbot.addWidget(window)
     window.show()
     qtbot.waitActive(window)
     yield window
-    qapp.removeEventFilter(window.guard)
+    window.guard.stop_following()
 
 
 def test_single_keys_typed_in_a_field_are_text_and_fire_nothing(
@@ -281,7 +281,8 @@ def test_without_the_guard_down_and_page_keys_would_leave_the_field(
     qtbot: QtBot, window: _Window, qapp: QApplication
 ) -> None:
     """Why the guard exists: Qt's line edit claims printable keys but not these."""
-    qapp.removeEventFilter(window.guard)
+    assert window.guard is not None
+    window.guard.stop_following()
     field = window.focus(qtbot, window.line)
     qtbot.keyClick(field, Qt.Key.Key_PageDown)
     qtbot.keyClick(field, Qt.Key.Key_Down)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from advisoros_desktop.domain.ids import new_id
+from advisoros_desktop.ui.main_window import NOTICE_INTERVAL_MS, SLOW_NOTICE_INTERVAL_MS
 from tests.ui.desktop_fixture import Desktop
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -92,3 +93,24 @@ def test_a_conflict_is_listed_and_taking_theirs_settles_it(qtbot: QtBot, desktop
     assert desktop.store.get("client", client["id"])["city"] == "Theirs-burg"
     desktop.sync()
     assert desktop.store.pending_count() == 0
+
+
+def _found(desktop: Desktop, text: str) -> list[str]:
+    index = desktop.window.palette_index
+    assert index.settle(10)
+    return [item.key for item in index.search(text, []) if item.kind == "client"]
+
+
+def test_records_arriving_while_files_upload_reach_the_palette_when_the_uploads_end(
+    qtbot: QtBot, desktop: Desktop
+) -> None:
+    window = desktop.window
+    window.set_pouring("uploads", True)
+    assert window.notices._timer.interval() == SLOW_NOTICE_INTERVAL_MS  # tables: once a second
+    client_id = desktop.store.create("client", {"businessName": "Quillfeather Quarry LLC"})
+    window.notices.flush()
+    assert window.record_views["clients"].model.position_of(client_id) is not None
+    assert _found(desktop, "Quillfeather") == []  # held while files go out
+    window.set_pouring("uploads", False)
+    assert window.notices._timer.interval() == NOTICE_INTERVAL_MS
+    assert _found(desktop, "Quillfeather") == [client_id]

@@ -334,3 +334,20 @@ def test_searching_while_loading_and_applying_on_other_threads(
     assert errors == []
     assert index.settle(timeout=30)
     assert len(index.search("smithfield", COMMANDS)) == 30
+
+
+def test_background_indexing_waits_while_paused(store: LocalStore, firm: Firm) -> None:
+    index = PaletteIndex(store)
+    index.load()
+    store.subscribe(index.apply)
+    index.pause_background(True)  # uploads are running
+    items = [
+        _item("document", clientId=firm.acme, fileName=f"Invoice {n:04d}.pdf", category="invoice")
+        for n in range(300)
+    ]
+    _pull(store, *items)  # more than are applied at once: the background thread's work
+    assert not index.settle(timeout=0.3)
+    assert index.search("invoice 0042", COMMANDS) == []
+    index.pause_background(False)
+    assert index.settle(timeout=30)
+    assert [i.title for i in index.search("invoice 0042", COMMANDS)] == ["Invoice 0042.pdf"]
