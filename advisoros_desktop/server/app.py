@@ -14,7 +14,8 @@ from advisoros_desktop.server.config import ServerConfig
 from advisoros_desktop.server.database import create_engine
 from advisoros_desktop.server.epoch_guard import EpochGuard
 from advisoros_desktop.server.errors import install_error_handlers
-from advisoros_desktop.server.jobs import JobHandler, JobQueue
+from advisoros_desktop.server.extraction_job import ExtractionJob
+from advisoros_desktop.server.jobs import EXTRACT, JobHandler, JobQueue
 from advisoros_desktop.server.load_limits import LoadLimitMiddleware
 from advisoros_desktop.server.models import ErrorResponse
 from advisoros_desktop.server.retention import purge_tombstones
@@ -28,14 +29,21 @@ API_PREFIX = "/api/v1"
 PURGE_INTERVAL_SECONDS = 3600.0
 
 
+def default_job_handlers(config: ServerConfig) -> dict[str, JobHandler]:
+    """The jobs a real server runs: extraction after upload."""
+    return {EXTRACT: ExtractionJob(config)}
+
+
 def build_state(
     config: ServerConfig, job_handlers: Mapping[str, JobHandler] | None = None
 ) -> ServerState:
+    """The server's shared objects; ``job_handlers`` None means the real ones, ``{}`` none."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(config.database_url)
     epochs = EpochGuard(config.data_dir / "epoch-watermarks.json")
     epochs.check(engine)
-    jobs = JobQueue(engine, job_handlers or {})
+    handlers = default_job_handlers(config) if job_handlers is None else job_handlers
+    jobs = JobQueue(engine, handlers)
     upload_service = UploadService(engine, config)
     upload_service.on_document_created.append(jobs.notify)
     return ServerState(

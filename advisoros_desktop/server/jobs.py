@@ -2,7 +2,10 @@
 
 Jobs live in the database, so a job queued just before a crash runs after the
 restart. One worker thread claims queued jobs whose kind has a handler; a
-handler that raises fails its own job only, with the reason kept.
+handler that raises fails its own job only, with the reason kept. A handler
+may also have ``abandon(engine, organization id, document id, error)``, told
+when its job failed for the last time, and ``close()``, called on stop (the
+extraction handler owns a child process).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -27,16 +31,18 @@ JobHandler = Callable[[sa.Engine, str, str], None]
 
 def enqueue(conn: sa.Connection, organization_id: str, document_id: str, kind: str) -> None:
     now = utc_now()
+    # Values as parameters: one compiled INSERT for every upload's job.
     conn.execute(
-        jobs.insert().values(
-            organizationId=organization_id,
-            documentId=document_id,
-            kind=kind,
-            status="queued",
-            attempts=0,
-            createdAt=now,
-            updatedAt=now,
-        )
+        jobs.insert(),
+        {
+            "organizationId": organization_id,
+            "documentId": document_id,
+            "kind": kind,
+            "status": "queued",
+            "attempts": 0,
+            "createdAt": now,
+            "updatedAt": now,
+        },
     )
 
 
@@ -62,6 +68,11 @@ class JobQueue:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        # Handlers first: closing one interrupts a long job, which is queued again.
+        for handler in self._handlers.values():
+            close = getattr(handler, "close", None)
+            if close is not None:
+                close()
         if self._thread is not None:
             self._thread.join(timeout=10)
 
@@ -73,6 +84,11 @@ class JobQueue:
         while not self._stop.is_set():
             try:
                 worked = self.run_once()
+            except sa.exc.OperationalError as busy:
+                # A long writer (the demo's seeding, a big import) holds the database;
+                # the jobs wait for it like everyone else and are claimed next time.
+                log.info("job queue waiting for the database: %s", busy.orig)
+                worked = False
             except Exception:  # the loop must outlive a broken database moment
                 log.exception("job queue iteration failed")
                 worked = False
@@ -101,9 +117,15 @@ class JobQueue:
         try:
             self._handlers[job.kind](self._engine, job.organizationId, job.documentId)
         except Exception as exc:
-            log.exception("job %s (%s of %s) failed", job.id, job.kind, job.documentId)
             error = f"{type(exc).__name__}: {exc}"
-            status = "queued" if job.attempts + 1 < MAX_ATTEMPTS else "failed"
+            if self._stop.is_set():  # interrupted by stop(): runs again at the next start
+                log.info("job %s (%s of %s) interrupted", job.id, job.kind, job.documentId)
+                status = "queued"
+            else:
+                log.exception("job %s (%s of %s) failed", job.id, job.kind, job.documentId)
+                status = "queued" if job.attempts + 1 < MAX_ATTEMPTS else "failed"
+            if status == "failed":
+                self._abandon(job, error)
         with writing(self._engine) as conn:
             conn.execute(
                 jobs.update()
@@ -111,3 +133,12 @@ class JobQueue:
                 .values(status=status, lastError=error, updatedAt=utc_now())
             )
         return True
+
+    def _abandon(self, job: sa.Row[Any], error: str) -> None:
+        abandon = getattr(self._handlers[job.kind], "abandon", None)
+        if abandon is None:
+            return
+        try:
+            abandon(self._engine, job.organizationId, job.documentId, error)
+        except Exception:
+            log.exception("job %s could not record its failure", job.id)

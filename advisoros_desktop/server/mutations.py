@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from advisoros_desktop.domain.entities import ENTITIES, EntitySpec, validate_fields
 from advisoros_desktop.domain.ids import is_valid_id
+from advisoros_desktop.server import extraction_review
 from advisoros_desktop.server.database import writing
 from advisoros_desktop.server.errors import ApiError
 from advisoros_desktop.server.records import OrganizationWriter, RecordRow, to_wire
@@ -123,7 +124,7 @@ def _apply_one(writer: OrganizationWriter, caller: Caller, m: Mapping[str, Any])
             "not_found", f"No {spec.label} with id {record_id} in your organization."
         )
     if op == "update":
-        return head | _update(writer, spec, current, m.get("baseVersion"), fields)
+        return head | _update(writer, caller, spec, current, m.get("baseVersion"), fields)
     return head | _delete(writer, caller, spec, current, m.get("baseVersion"))
 
 
@@ -182,6 +183,7 @@ def _conflict(
 
 def _update(
     writer: OrganizationWriter,
+    caller: Caller,
     spec: EntitySpec,
     current: RecordRow,
     base_version: int | None,
@@ -193,6 +195,8 @@ def _update(
         return _rejected("no_fields", "An update needs at least one field to change.")
     clean, problems = validate_fields(spec, fields, creating=False)
     problems += _missing_references(writer, spec, clean)
+    if spec.name == "extraction" and "fields" in fields:
+        problems += extraction_review.fields_problems(fields["fields"])
     if problems:
         return _problems_message(spec, problems)
     if current["deletedAt"] is not None:
@@ -219,7 +223,13 @@ def _update(
             f"Someone else changed {', '.join(clashing)} "
             f"of this {spec.label} since version {base_version}.",
         )
-    record = writer.update(spec.name, current, clean)
+    if spec.name == "extraction":
+        record = writer.update(
+            spec.name, current, extraction_review.review_changes(current, clean, caller.user_id)
+        )
+        extraction_review.after_review(writer, record)
+    else:
+        record = writer.update(spec.name, current, clean)
     return {"status": "applied", "version": record["version"], "record": record}
 
 
@@ -237,12 +247,15 @@ def _delete(
     if current["deletedAt"] is not None:
         record = to_wire(spec, current)
         return {"status": "applied", "version": record["version"], "record": record}
-    if base_version is not None and base_version < current["version"]:
-        changed = sorted(
-            name
-            for name, version in (current["fieldVersions"] or {}).items()
-            if version > base_version
-        )
+    # Only what people change stops a deletion: the server's own bookkeeping since
+    # (extraction status, needs-review, extracted data) is not a reason to look again.
+    writable = {f.name for f in spec.fields if f.writable}
+    changed = sorted(
+        name
+        for name, version in (current["fieldVersions"] or {}).items()
+        if base_version is not None and version > base_version and name in writable
+    )
+    if changed:
         return _conflict(
             spec,
             current,

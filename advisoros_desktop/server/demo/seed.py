@@ -3,7 +3,13 @@
 Deterministic (one seed), so screenshots, tests and the README agree. Runs once:
 a server started with ``--demo`` again finds the firm and leaves it alone.
 Documents are real generated files (W-2 and 1099 look-alikes with known values,
-invoices, scanned-looking pages) stored like uploads, each queued for extraction.
+invoices, scanned-looking pages) stored like uploads. Printed ones are extracted
+right here, with the extractor the server runs after an upload, so a new user
+opens the workspace to documents that already wait for review; the bytes are
+our own, so they are read in this process rather than the job's child process.
+Scans need OCR, about a second or two of CPU a page, which would hold the first
+start for minutes: they are queued like uploads and arrive extracted moments
+later through the change feed.
 """
 
 from __future__ import annotations
@@ -20,10 +26,12 @@ import sqlalchemy as sa
 
 from advisoros_desktop.domain import entities as e
 from advisoros_desktop.domain.ids import new_id
+from advisoros_desktop.extraction import extract_bytes
 from advisoros_desktop.server.config import ServerConfig
 from advisoros_desktop.server.database import writing
 from advisoros_desktop.server.demo import documents, people
 from advisoros_desktop.server.demo.generated import GeneratedDocument
+from advisoros_desktop.server.extraction_records import record_outcome
 from advisoros_desktop.server.jobs import EXTRACT, enqueue
 from advisoros_desktop.server.organizations import add_user, create_organization, find_organization
 from advisoros_desktop.server.records import OrganizationWriter
@@ -193,16 +201,16 @@ def _seed_client(
             },
         )
         counts.tasks += 1
-    for generated in _documents_for(rng, individual, person, company):
-        _store_document(writer, config, client_id, engagement_ids[0], generated, staff[0])
+    for generated, scanned in _documents_for(rng, individual, person, company):
+        _store_document(writer, config, client_id, engagement_ids[0], generated, staff[0], scanned)
         counts.documents += 1
         counts.truth[generated.file_name] = dict(generated.truth)
 
 
 def _documents_for(
     rng: random.Random, individual: bool, person: people.Person, company: people.Company
-) -> list[GeneratedDocument]:
-    """Five documents a client of this kind would send in tax season."""
+) -> list[tuple[GeneratedDocument, bool]]:
+    """Five documents a client of this kind would send in tax season, each with "scanned"."""
     if individual:
         employers = [people.make_company(rng) for _ in range(2)]
         made = [documents.w2_pdf(rng, employer, person, TAX_YEAR) for employer in employers]
@@ -218,29 +226,25 @@ def _documents_for(
                 TAX_YEAR,
             )
         )
-        made.append(
-            documents.scanned_page(
-                rng,
-                people.make_company(rng).name,
-                dt.date(TAX_YEAR, rng.randint(1, 12), rng.randint(1, 28)),
-            )
+        scan = documents.scanned_page(
+            rng,
+            people.make_company(rng).name,
+            dt.date(TAX_YEAR, rng.randint(1, 12), rng.randint(1, 28)),
         )
-        return made
+        return [(made_one, False) for made_one in made] + [(scan, True)]
     made = [
         documents.invoice_pdf(rng, people.make_company(rng).name, company.name, tax_year=TAX_YEAR)
         for _ in range(3)
     ]
     made.append(documents.form_1099_pdf(rng, "NEC", company, person, TAX_YEAR))
-    made.append(
-        documents.scanned_page(
-            rng,
-            people.make_company(rng, "bank").name,
-            dt.date(TAX_YEAR, rng.randint(1, 12), 28),
-            kind="bank_statement",
-            customer_name=company.name,
-        )
+    scan = documents.scanned_page(
+        rng,
+        people.make_company(rng, "bank").name,
+        dt.date(TAX_YEAR, rng.randint(1, 12), 28),
+        kind="bank_statement",
+        customer_name=company.name,
     )
-    return made
+    return [(made_one, False) for made_one in made] + [(scan, True)]
 
 
 def _store_document(
@@ -250,7 +254,9 @@ def _store_document(
     engagement_id: str,
     generated: GeneratedDocument,
     uploader: str,
+    scanned: bool,
 ) -> None:
+    """Store a file like an upload; read it now unless it needs OCR (then the job queue does)."""
     sha256 = hashlib.sha256(generated.content).hexdigest()
     path = content_path(config, sha256)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -277,4 +283,9 @@ def _store_document(
             "isArchived": False,
         },
     )
-    enqueue(writer.conn, writer.organization_id, document_id, EXTRACT)
+    if scanned:
+        enqueue(writer.conn, writer.organization_id, document_id, EXTRACT)
+        return
+    document = writer.get("document", document_id)
+    if document is not None:  # always: it was inserted just above, in this transaction
+        record_outcome(writer, document, extract_bytes(generated.content, generated.file_name))
