@@ -33,6 +33,7 @@ from advisoros_desktop.extraction.form_titles import form_type_from_title
 from advisoros_desktop.extraction.invoice_text_source import Placer, place_text, read_invoice
 from advisoros_desktop.extraction.irs_printed_layout import PRINTED_LAYOUTS
 from advisoros_desktop.extraction.irs_text_source import PrintedPage, read_printed_page
+from advisoros_desktop.extraction.labelled_text_source import read_labelled_page
 from advisoros_desktop.extraction.layout_anchoring import token
 from advisoros_desktop.extraction.model import (
     ExtractedField,
@@ -241,6 +242,8 @@ def _group_pages(
                 found = classify(
                     field_layout=page_form.form_type if page_form else None, text=page_text
                 )
+                if printed is None and found.form_type in _IRS_FORMS:
+                    values = _labelled_values(page, found.form_type, text)
         if found.form_type == UNKNOWN or found.form_type not in _IRS_FORMS:
             _add_document_page(documents, found, page)
             continue
@@ -286,6 +289,14 @@ def _printed_form(page: int, page_text: str, text: DocumentText) -> PrintedPage 
     if titled is not None:
         return read_printed_page(words, titled, reading) or read_printed_page(words, None, reading)
     return read_printed_page(words, None, reading)
+
+
+def _labelled_values(page: int, form_type: str, text: DocumentText) -> list[ExtractedField] | None:
+    """The boxes of a form printed on a layout of its own, read by their labels; None if blank."""
+    labelled = read_labelled_page(text.words(page), form_type, text.reading(page))
+    if labelled is None or labelled.is_blank:
+        return None
+    return labelled.fields
 
 
 def _add_document_page(documents: list[_Form], found: Classification, page: int) -> None:
