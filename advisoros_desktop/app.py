@@ -41,7 +41,16 @@ def prefer_gui_thread() -> None:
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)
 
 
-VIEW_NAMES = ("clients", "engagements", "tasks", "documents", "review", "intake", "conflicts")
+VIEW_NAMES = (
+    "clients",
+    "engagements",
+    "tasks",
+    "documents",
+    "review",
+    "review-document",  # the first document of the Review list, open beside its fields
+    "intake",
+    "conflicts",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,8 +126,9 @@ async def run(folder: Path, demo: bool, args: argparse.Namespace) -> int:
     context = build_context(folder)
     startup = DesktopStartup(context, demo)
     window = startup.open_cached_window()
+    view = "review" if args.view == "review-document" else args.view  # a list to start on
     if window is not None:
-        window.show_view(args.view)
+        window.show_view(view)
     connecting = asyncio.ensure_future(startup.connect())
     try:
         if args.self_test:
@@ -133,7 +143,7 @@ async def run(folder: Path, demo: bool, args: argparse.Namespace) -> int:
             return await _report_first_paint(startup)
         await connecting
         if startup.window is not None and window is None:
-            startup.window.show_view(args.view)
+            startup.window.show_view(view)
         return int(await startup.closed)
     finally:
         if not connecting.done():

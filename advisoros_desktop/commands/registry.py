@@ -21,9 +21,10 @@ from typing import Any
 
 # Where a binding applies. "window" bindings work everywhere in the main window;
 # "table" ones only while a table has focus (so J/K can mean different things
-# elsewhere); "intake" ones while the Intake view's queue or triage list has focus.
+# elsewhere); "intake" ones while the Intake view's queue or triage list has focus;
+# "review" ones while the review view's field list has focus (Tab, Enter, N).
 # A window binding clashes with any other binding on the same key.
-CONTEXTS = ("window", "table", "intake")
+CONTEXTS = ("window", "table", "intake", "review")
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 
 Handler = Callable[[Any], None]

@@ -32,6 +32,7 @@ _SHORTCUT_CONTEXTS = {
     "window": Qt.ShortcutContext.WindowShortcut,
     "table": Qt.ShortcutContext.WidgetWithChildrenShortcut,
     "intake": Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    "review": Qt.ShortcutContext.WidgetWithChildrenShortcut,
 }
 
 

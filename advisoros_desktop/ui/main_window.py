@@ -48,6 +48,7 @@ from advisoros_desktop.ui.key_bindings import SingleKeyGuard, effective_bindings
 from advisoros_desktop.ui.outbox_dialog import OutboxDialog
 from advisoros_desktop.ui.palette_updates import PaletteUpdates
 from advisoros_desktop.ui.record_view import RecordView
+from advisoros_desktop.ui.review_view import ReviewView
 from advisoros_desktop.ui.shortcut_settings import ShortcutSettingsDialog
 from advisoros_desktop.ui.store_notices import StoreNotices
 from advisoros_desktop.ui.sync_controller import SyncController
@@ -62,6 +63,7 @@ from advisoros_desktop.ui.window_commands import (
     registered_intake_commands,
 )
 from advisoros_desktop.ui.window_intake import WindowIntake
+from advisoros_desktop.ui.window_review import WindowReview
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +177,9 @@ class MainWindow(QMainWindow):
                 header.customContextMenuRequested.connect(lambda _pos: self.choose_columns())
                 self.record_views[name] = view
                 widget = view
+                if name == "review":  # the list, and the split view a document opens in
+                    self.review = WindowReview(self, view)
+                    widget = self.review.page
             elif name == "conflicts":
                 self.conflicts_view = ConflictsView(self.store, self)
                 widget = self.conflicts_view
@@ -251,6 +256,11 @@ class MainWindow(QMainWindow):
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else "clients"
 
+    @property
+    def review_view(self) -> ReviewView | None:
+        """The split view of the document under review, once one was opened."""
+        return self.review.view
+
     def current_record_view(self) -> RecordView | None:
         return self.record_views.get(self.current_view_name())
 
@@ -298,7 +308,9 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         self._remember_recent(view.entity, record_id)
-        if view.entity == "client":
+        if self.current_view_name() == "review":
+            self.review.open(record_id)
+        elif view.entity == "client":
             self._back.append(self._place())
             self._set_scope((("clientId", record_id),), str(row["businessName"]))
             self.show_view("documents")
@@ -311,6 +323,9 @@ class MainWindow(QMainWindow):
             self.details.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_back(self) -> None:
+        if self.current_view_name() == "review" and self.review.showing_document:
+            self.review.show_list()
+            return
         if not self._back:
             if self._scope:
                 self._set_scope((), "")

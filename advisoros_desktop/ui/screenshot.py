@@ -10,10 +10,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 if TYPE_CHECKING:
     from advisoros_desktop.desktop_startup import DesktopStartup
+    from advisoros_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +40,19 @@ async def wait_for_first_sync(startup: DesktopStartup, timeout: float = FIRST_SY
 
 async def settle(seconds: float = 0.4) -> None:
     """Let notices, layouts and paints happen before looking at the window."""
-    end = asyncio.get_running_loop().time() + seconds
-    while asyncio.get_running_loop().time() < end:
-        QCoreApplication.processEvents()
-        await asyncio.sleep(0.05)
+    # Only sleeping: the loop (qasync) delivers Qt's events meanwhile. Pumping them
+    # here, inside this task, would step other tasks from within it, which asyncio refuses.
+    await asyncio.sleep(seconds)
+
+
+async def _page_drawn(window: MainWindow, limit_seconds: float = 40.0) -> None:
+    """The review's page is fetched and drawn off the GUI thread: wait for it (or give up)."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + limit_seconds
+    view = window.review_view
+    while view is not None and view.preview.page_count == 0 and loop.time() < end:
+        await settle(0.2)
+    await settle()
 
 
 async def take_screenshot(startup: DesktopStartup, path: Path, view: str) -> int:
@@ -55,10 +63,14 @@ async def take_screenshot(startup: DesktopStartup, path: Path, view: str) -> int
         return 1
     window = startup.window
     assert window is not None
-    window.show_view(view)
+    opening = view == "review-document"
+    window.show_view("review" if opening else view)
     await settle()
     window.notices.flush()
     await settle()
+    if opening:
+        window.open_current()
+        await _page_drawn(window)
     if not window.grab().save(str(path)):
         log.error("could not write %s", path)
         return 1

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from advisoros_desktop.commands.registry import CONTEXTS, Command, CommandRegistry
 from advisoros_desktop.ui import selection_commands
 from advisoros_desktop.ui.intake_commands import INTAKE_COMMANDS
+from advisoros_desktop.ui.review_commands import REVIEW_COMMANDS
 
 if TYPE_CHECKING:
     from advisoros_desktop.ui.main_window import MainWindow
@@ -311,6 +312,10 @@ def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
     # The Intake view's own commands, in a shortcut context of their own once the
     # registry knows it (their keys, Space/Del/R, mean other things in the tables).
     for command in INTAKE_COMMANDS:
+        if command.context in CONTEXTS:
+            registry.register(command)
+    # The review's own (Tab, Enter, Esc, N, Ctrl+Enter): active in the split view only.
+    for command in REVIEW_COMMANDS:
         if command.context in CONTEXTS:
             registry.register(command)
     # Sync

@@ -1,0 +1,205 @@
+"""The review view over a real cache synced from a real server, driven by keys only.
+
+Corpus tests skip when ``../shared/corpus`` is absent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from advisoros_desktop.server.extraction_review import FIELD_KEYS
+from advisoros_desktop.store.document_content import DocumentContent, checksum_of
+from advisoros_desktop.ui.review_view import NOT_HERE_YET, ReviewView, signed_in_user_id
+from tests.ui.review_desk import (
+    CHECK_MESSAGE,
+    CHECKED_KEY,
+    UNSURE_KEY,
+    Desk,
+    ReviewServer,
+    desk,
+    review_server,
+)
+
+__all__ = ["desk", "review_server"]  # fixtures
+
+
+def make_view(qtbot: QtBot, desk: Desk, user_id: str, *, online: bool = True) -> ReviewView:
+    view = ReviewView(
+        desk.account.store,
+        QUndoStack(),
+        user_id,
+        DocumentContent(desk.data_dir),
+        desk.account.api if online else None,
+        schedule=desk.run,
+    )
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    return view
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, modifier)
+
+
+def typed(qtbot: QtBot, text: str) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClicks(focused, text)
+
+
+def field(desk: Desk, extraction_id: str, key: str) -> dict[str, Any]:
+    row = desk.account.store.get("extraction", extraction_id)
+    assert row is not None
+    [found] = [f for f in row["fields"] if f["key"] == key]
+    return dict(found)
+
+
+def test_a_w2_is_reviewed_by_keyboard_offline_then_synced(
+    qtbot: QtBot, review_server: ReviewServer, desk: Desk
+) -> None:
+    store = desk.account.store
+    user_id = signed_in_user_id(store, review_server.account.email) or review_server.account.user_id
+    assert user_id == review_server.account.user_id
+    view = make_view(qtbot, desk, user_id)
+    assert view.open_document(review_server.document_id)
+    fields = view.fields
+    # The first field that needs a look is current; the page is drawn with its box.
+    assert fields.current == UNSURE_KEY
+    qtbot.waitUntil(lambda: view.preview.box_rect(UNSURE_KEY) is not None, timeout=10_000)
+    assert "⚑" in fields.rows[UNSURE_KEY].label.text()
+    assert CHECK_MESSAGE in fields.rows[CHECKED_KEY].warnings.text()
+    assert fields.rows[CHECKED_KEY].warnings.isVisibleTo(view)
+
+    # Tab and Shift+Tab move between fields; the preview follows.
+    press(qtbot, Qt.Key.Key_Tab)
+    assert fields.current == "federalIncomeTaxWithheld"
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert fields.current == UNSURE_KEY
+    assert view.preview._current == UNSURE_KEY
+
+    # A bad amount is refused beside the field, and nothing is written.
+    typed(qtbot, "22,3x1.06")
+    press(qtbot, Qt.Key.Key_Return)
+    row = fields.rows[UNSURE_KEY]
+    assert row.error.isVisibleTo(view)
+    assert "amount" in row.error.text()
+    assert fields.current == UNSURE_KEY
+    assert field(desk, review_server.extraction_id, UNSURE_KEY)["value"] == "22321.06"
+    assert store.pending_count() == 0
+
+    # Esc puts the value back; typing replaces it; Enter saves and moves on.
+    press(qtbot, Qt.Key.Key_Escape)
+    assert row.editor.text() == "22321.06" and not row.error.isVisibleTo(view)
+    typed(qtbot, "$22,321.60")
+    press(qtbot, Qt.Key.Key_Return)
+    corrected = field(desk, review_server.extraction_id, UNSURE_KEY)
+    assert corrected["value"] == "22321.60"
+    assert corrected["machineValue"] == "22321.06"
+    assert corrected["source"] == "user"
+    assert corrected["confirmedBy"] == user_id and corrected["confirmedAt"]
+    assert row.editor.text() == "22321.60" and not row.editor.font().italic()
+    assert "✓" in row.source.text()
+    assert fields.current == "federalIncomeTaxWithheld"
+
+    # Enter accepts a value as read: confirmed, not changed.
+    press(qtbot, Qt.Key.Key_Return)
+    accepted = field(desk, review_server.extraction_id, "federalIncomeTaxWithheld")
+    assert accepted["value"] == "1845.11" and accepted["confirmedBy"] == user_id
+    assert "machineValue" not in accepted and accepted["source"] == "acroform"
+
+    # N jumps to the next field that needs a look (the one a check names).
+    press(qtbot, Qt.Key.Key_N)
+    assert fields.current == CHECKED_KEY
+    assert row.editor.text() == "22321.60"  # N was a command, not typing
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_N)
+    assert view.status.text() == "Every field has been looked at."
+
+    # Ctrl+Enter approves and asks for the next document.
+    with qtbot.waitSignal(view.next_requested, timeout=2000):
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    extraction = store.get("extraction", review_server.extraction_id)
+    assert extraction is not None and extraction["approved"] is True
+
+    # The outbox holds the review; undo takes it back step by step.
+    outbox = [e for e in store.outbox_entries() if e.entity == "extraction"]
+    assert outbox
+    stack = view.undo_stack
+    assert stack.count() == 4
+    while stack.canUndo():
+        stack.undo()
+    restored = store.get("extraction", review_server.extraction_id)
+    assert restored is not None and restored["approved"] is False
+    original = field(desk, review_server.extraction_id, UNSURE_KEY)
+    assert original["value"] == "22321.06" and "machineValue" not in original
+    assert "confirmedBy" not in original
+    assert store.pending_count() == 0
+    # The view hears of the undo from the store, as of any change.
+    qtbot.waitUntil(lambda: fields.rows[UNSURE_KEY].editor.text() == "22321.06")
+    while stack.canRedo():
+        stack.redo()
+    assert field(desk, review_server.extraction_id, UNSURE_KEY)["value"] == "22321.60"
+
+    # The server gets the review at the next sync.
+    if "machineValue" not in FIELD_KEYS:
+        pytest.xfail("the server does not accept machineValue in an extraction's fields yet")
+    desk.sync()
+    assert store.pending_count() == 0
+    server_row = review_server.account.http.get("/changes", params={"limit": 1000}).json()
+    [record] = [i["data"] for i in server_row["items"] if i["id"] == review_server.extraction_id]
+    assert record["approved"] is True
+    on_server = {f["key"]: f for f in record["fields"]}
+    assert on_server[UNSURE_KEY]["value"] == "22321.60"
+    assert on_server[UNSURE_KEY]["machineValue"] == "22321.06"
+    assert on_server["federalIncomeTaxWithheld"]["confirmedBy"] == user_id
+
+
+def test_clicking_a_box_selects_its_field_and_zoom_keys_work(
+    qtbot: QtBot, review_server: ReviewServer, desk: Desk
+) -> None:
+    view = make_view(qtbot, desk, review_server.account.user_id)
+    view.open_document(review_server.document_id)
+    preview = view.preview
+    qtbot.waitUntil(lambda: preview.box_rect("employerEin") is not None, timeout=10_000)
+    fitted = preview.zoom
+    press(qtbot, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom == pytest.approx(fitted * 1.25)
+    press(qtbot, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom == pytest.approx(fitted / 1.25)
+    press(qtbot, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom == pytest.approx(fitted) and preview.fitting_width
+    box = preview.box_rect("employerEin")
+    assert box is not None
+    qtbot.mouseClick(preview.viewport(), Qt.MouseButton.LeftButton, pos=box.center().toPoint())
+    assert view.fields.current == "employerEin"
+    # The bytes were fetched once and kept, verified, for the next time.
+    assert (
+        DocumentContent(desk.data_dir).read(checksum_of(review_server.data)) == review_server.data
+    )
+
+
+def test_without_the_file_the_fields_can_still_be_reviewed(
+    qtbot: QtBot, review_server: ReviewServer, desk: Desk
+) -> None:
+    view = make_view(qtbot, desk, review_server.account.user_id, online=False)
+    view.open_document(review_server.document_id)
+    assert view.page_note.isVisibleTo(view)
+    assert view.page_note.text() == NOT_HERE_YET
+    press(qtbot, Qt.Key.Key_Return)  # accepts the first field needing a look
+    assert field(desk, review_server.extraction_id, UNSURE_KEY)["confirmedBy"]
+    assert desk.account.store.pending_count() == 1
