@@ -7,6 +7,10 @@ who is reviewing.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -22,6 +26,16 @@ def _attached(desktop: Desktop) -> None:
     window.attach_sync(SyncController(desktop.account, window))
 
 
+@pytest.fixture
+def current_loop(desktop: Desktop) -> Iterator[None]:
+    """In the program the window runs on qasync's loop, the thread's current one; here the
+    desktop's own loop stands in (the page fetch is scheduled on it), for this test only."""
+    asyncio.set_event_loop(desktop.loop)
+    yield
+    asyncio.set_event_loop(None)
+
+
+@pytest.mark.usefixtures("current_loop")
 def test_enter_reviews_ctrl_enter_approves_and_opens_the_next_back_returns(
     qtbot: QtBot, desktop: Desktop
 ) -> None:
