@@ -203,7 +203,7 @@ def _read_box(
     if box.kind is ValueKind.CHECK_BOX:
         ticked, sure = reading.tick(words, _on_page(area.rect, fit))
         value = Normalised(ticked)
-        return [_field(box.key, box.label, value, min(base, sure), page, words, reading)]
+        return [box_field(box.key, box.label, value, min(base, sure), page, words, reading)]
     texts = [_box_text(box.kind, [word for word, _ in placed]) for _, placed in parts]
     texts = [text for text in texts if text]
     if not texts:
@@ -212,7 +212,7 @@ def _read_box(
         return _split_box(box, page, "\n".join(texts), base, words, reading)
     joiner = " " if box.kind is ValueKind.TEXT else "\n"
     value = reading.normalise(box, joiner.join(texts))
-    return [_field(box.key, box.label, value, base, page, words, reading)]
+    return [box_field(box.key, box.label, value, base, page, words, reading)]
 
 
 def _box_text(kind: ValueKind, words: list[Word]) -> str:
@@ -238,15 +238,17 @@ def _split_box(
     found = []
     if name:
         name_value = Normalised(name)
-        found.append(_field(box.key, box.label, name_value, min(base, SPLIT), page, words, reading))
+        found.append(
+            box_field(box.key, box.label, name_value, min(base, SPLIT), page, words, reading)
+        )
     if address:
         confidence = min(base, SPLIT_DROPPED_LINE if dropped_line else SPLIT)
         value = Normalised(address)
-        found.append(_field(box.address_key, box.label, value, confidence, page, words, reading))
+        found.append(box_field(box.address_key, box.label, value, confidence, page, words, reading))
     return found
 
 
-def _field(
+def box_field(
     key: str,
     label: str,
     value: Normalised,
@@ -255,6 +257,7 @@ def _field(
     words: list[Word],
     reading: BoxReading,
 ) -> ExtractedField:
+    """A box's value as a field, its confidence lowered when it needed repair or did not parse."""
     confidence = base
     if not value.ok:
         confidence = min(base, UNPARSEABLE)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from advisoros_desktop.extraction.irs_box_labels import LABELLED_BOXES, LabelledBox
 from advisoros_desktop.extraction.irs_form_fields import FormBox
-from advisoros_desktop.extraction.irs_text_source import TEXT_LAYER, BoxReading
+from advisoros_desktop.extraction.irs_text_source import TEXT_LAYER, BoxReading, box_field
 from advisoros_desktop.extraction.label_cells import Cell, LabelledPage
 from advisoros_desktop.extraction.label_matching import FoundLabel, find_labels, label_height
 from advisoros_desktop.extraction.model import ExtractedField
@@ -121,7 +121,7 @@ def _read_box(
         return _split(page, box, "\n".join(texts), base, words, reading)
     joiner = " " if box.kind is ValueKind.TEXT else "\n"
     value = reading.normalise(box, joiner.join(texts))
-    return [_field(box, box.key, value, base, page, words, reading)]
+    return [box_field(box.key, box.label, value, base, page, words, reading)]
 
 
 def _sureness(label: FoundLabel) -> float:
@@ -160,11 +160,13 @@ def _split(
     name, address, dropped_line = split_name_and_address(text)
     found = []
     if name:
-        found.append(_field(box, box.key, Normalised(name), min(base, SPLIT), page, words, reading))
+        found.append(
+            box_field(box.key, box.label, Normalised(name), min(base, SPLIT), page, words, reading)
+        )
     if address:
         sure = min(base, SPLIT_DROPPED_LINE if dropped_line else SPLIT)
         value = Normalised(address)
-        found.append(_field(box, box.address_key, value, sure, page, words, reading))
+        found.append(box_field(box.address_key, box.label, value, sure, page, words, reading))
     return found
 
 
@@ -183,11 +185,11 @@ def _read_box_12(
     code = words[0].text.upper()
     if len(code) <= 2 and all(char in _BOX_12_CODE for char in code):
         value = reading.normalise(code_box, code)
-        found.append(_field(code_box, code_box.key, value, base, page, words[:1], reading))
+        found.append(box_field(code_box.key, code_box.label, value, base, page, words[:1], reading))
         words = words[1:]
     if words:
         value = reading.normalise(amount_box, "".join(word.text for word in words))
-        found.append(_field(amount_box, amount_box.key, value, base, page, words, reading))
+        found.append(box_field(amount_box.key, amount_box.label, value, base, page, words, reading))
     return found
 
 
@@ -208,7 +210,9 @@ def _read_ticks(
         words = ticked.get(label.box, [])
         sure = min(_sureness(label), TICKED if words else UNTICKED)
         box = label.box.box
-        found.append(_field(box, box.key, Normalised(bool(words)), sure, page, words, reading))
+        found.append(
+            box_field(box.key, box.label, Normalised(bool(words)), sure, page, words, reading)
+        )
     return found
 
 
@@ -218,20 +222,3 @@ def _distance(word: Word, label: FoundLabel) -> float:
     dx = max(x0 - x, 0.0, x - x1)
     dy = max(y0 - y, 0.0, y - y1)
     return float((dx * dx + dy * dy) ** 0.5)
-
-
-def _field(
-    box: FormBox,
-    key: str,
-    value: Normalised,
-    base: float,
-    page: PageWords,
-    words: list[Word],
-    reading: BoxReading,
-) -> ExtractedField:
-    confidence = base
-    if not value.ok:
-        confidence = min(base, UNPARSEABLE)
-    elif value.repaired:
-        confidence = min(base, REPAIRED)
-    return reading.field(key, box.label, value.value, confidence, page, words)
