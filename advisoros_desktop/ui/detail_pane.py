@@ -9,7 +9,7 @@ holds) so an accountant knows what a colleague sees.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -58,20 +58,41 @@ def detail_text(spec: FieldSpec, value: object, labels: Mapping[str, str]) -> st
 
 
 def _json_lines(value: object) -> str:
+    """Structured data as indented ``key: value`` lines (extracted values, settings), not JSON."""
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except ValueError:
             return value
-    if not isinstance(value, dict):
+    if not isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
-    lines = [
-        f"{key}: {item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)}"
-        for key, item in value.items()
-    ]
+    lines = list(_outline(value, ""))
     if len(lines) > JSON_LINES:
         lines = [*lines[:JSON_LINES], f"… {len(lines) - JSON_LINES} more"]
     return "\n".join(lines)
+
+
+def _outline(value: dict[object, object] | list[object], indent: str) -> Iterator[str]:
+    """One line per leaf; nested records indented under their key, list items marked "–"."""
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict | list) and item:
+                lines = list(_outline(item, indent + "  "))
+                yield f"{indent}– {lines[0].lstrip()}"
+                yield from lines[1:]
+            else:
+                yield f"{indent}– {_leaf(item)}"
+        return
+    for key, item in value.items():
+        if isinstance(item, dict | list) and item:
+            yield f"{indent}{key}:"
+            yield from _outline(item, indent + "    ")
+        else:
+            yield f"{indent}{key}: {_leaf(item)}"
+
+
+def _leaf(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def pending_summary(row: Mapping[str, object]) -> str:

@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         if name == "conflicts":
             self.conflicts_view.refresh()  # as the cache has them now, notices on their way or not
         self.stack.setCurrentWidget(self.views[name])
+        self.review.view_shown(name == "review")
         if view is not None:
             self._current_record_changed(view.table.current_record_id())
         else:

@@ -70,5 +70,7 @@ REVIEW_COMMANDS: tuple[Command, ...] = (
     _command("zoom_in", "Zoom in on the page", "zoom_in", ("Ctrl++", "Ctrl+=")),
     _command("zoom_out", "Zoom out of the page", "zoom_out", ("Ctrl+-",)),
     _command("fit_width", "Fit the page to the width", "fit_width", ("Ctrl+0",)),
+    _command("next_page", "Next page of the document", "next_page", ("Ctrl+PgDown",)),
+    _command("previous_page", "Previous page of the document", "previous_page", ("Ctrl+PgUp",)),
 )
 REVIEW_COMMAND_IDS = tuple(command.id for command in REVIEW_COMMANDS)

@@ -146,9 +146,12 @@ class FieldRow(QFrame):
         self.source = QLabel(self)
         self.warnings = QLabel(self)
         self.error = QLabel(self)
-        for label in (self.warnings, self.error):
+        # IRS labels run long ("Dependent care benefits", "Allocated tips"…, box 12 codes):
+        # they wrap rather than being cut at the pane's edge.
+        for label in (self.label, self.warnings, self.error):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.warnings, self.error):
             label.hide()
         self.warnings.setStyleSheet(_STYLES[Tone.NOTE] + "padding: 2px 4px;")
         self.error.setStyleSheet(_STYLES[Tone.ERROR] + "padding: 2px 4px;")
@@ -281,6 +284,13 @@ class ReviewFields(QScrollArea):
             self.rows[key] = row
             self._layout.insertWidget(index, row)
         self.order = order
+        # Never narrower than a row's editor, confidence and source: squeezed below that,
+        # the rows would scroll sideways (labels and warnings wrap instead).
+        # (Asked of the rows: new rows show only once the event loop runs again.)
+        rows = max((row.minimumSizeHint().width() for row in self.rows.values()), default=0)
+        self.setMinimumWidth(
+            rows + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        )
         self.fields = {k: v for k, v in self.fields.items() if k in self.rows}
         if self.current not in self.rows:
             self.current = None

@@ -7,6 +7,9 @@ transform at once and asks the renderer for a sharper page a moment later.
 
 Every field's box is outlined faintly; the current field's is highlighted
 and scrolled into view; clicking a box selects its field (``field_clicked``).
+One page shows at a time: the current field's, or the one the reviewer
+turned to (``next_page``/``previous_page``), so a packet's other pages and a
+statement's back can be read too.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class ReviewPreview(QGraphicsView):
     field_clicked = Signal(str)
     # A sentence when the page cannot be shown ("" once it can).
     problem = Signal(str)
+    # (page shown, page count) once a page is drawn.
+    page_changed = Signal(int, int)
 
     def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +82,8 @@ class ReviewPreview(QGraphicsView):
     # -- what is shown ----------------------------------------------------------------
     def show_document(self, document: str, data: bytes | None) -> None:
         """The document's bytes (None: not on this computer, only the boxes' list is kept)."""
+        if document != self._document:
+            self._page, self.page_count = 1, 0
         self._document, self._data = document, data
         self._page_size = None
         self._scene.clear()
@@ -100,6 +107,20 @@ class ReviewPreview(QGraphicsView):
 
     def current_page(self) -> int:
         return self._page
+
+    def next_page(self) -> None:
+        self.turn_to(self._page + 1)
+
+    def previous_page(self) -> None:
+        self.turn_to(self._page - 1)
+
+    def turn_to(self, page: int) -> None:
+        """Show ``page`` (1-based; kept within the document's pages once they are known)."""
+        last = self.page_count or 1
+        page = max(1, min(last, page))
+        if page != self._page:
+            self._page = page
+            self._request_page()
 
     def box_rect(self, key: str) -> QRectF | None:
         """The box of ``key`` in viewport pixels (None: not on the page shown)."""
@@ -173,6 +194,7 @@ class ReviewPreview(QGraphicsView):
         self._scene.setSceneRect(QRectF(0, 0, *self._page_size))
         self._draw_boxes()
         self.problem.emit("")
+        self.page_changed.emit(self._page, self.page_count)
         if first and self.fitting_width:
             self._fit()
         self.scroll_to_current()

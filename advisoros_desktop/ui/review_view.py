@@ -106,6 +106,10 @@ class ReviewView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
         self.summary = QLabel(self)
+        # A long file name or summary wraps: the page beside them needs the width.
+        for label in (self.title, self.summary):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint = QLabel(self.tr(HINT), self)
         self.hint.setStyleSheet("color: #666;")
         self.hint.setWordWrap(True)
@@ -115,6 +119,10 @@ class ReviewView(QWidget):
         self.page_note.setWordWrap(True)
         self.page_note.setStyleSheet("background: #fff8e1; color: #3e2f00; padding: 4px;")
         self.page_note.hide()
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("reviewPageLabel")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_label.hide()
         self._layout()
 
         self.fields.current_changed.connect(self.preview.set_current)
@@ -123,6 +131,7 @@ class ReviewView(QWidget):
         self.fields.notice.connect(self.status.setText)
         self.preview.field_clicked.connect(self.fields.select)
         self.preview.problem.connect(self._page_problem)
+        self.preview.page_changed.connect(self._page_shown)
         self.notices = notices or StoreNotices(store, parent=self)
         self.notices.changed.connect(self._store_changed)
         self._make_own_actions()
@@ -133,6 +142,7 @@ class ReviewView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.page_note)
         left_layout.addWidget(self.preview, 1)
+        left_layout.addWidget(self.page_label)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -185,6 +195,7 @@ class ReviewView(QWidget):
         document = self.store.get("document", document_id)
         self.extraction_id = self._extraction_of(document_id)
         self.status.clear()
+        self.page_label.hide()
         self.fields.set_fields([], [])
         if document is None or self.extraction_id is None:
             self.title.setText(self.tr("Nothing to review"))
@@ -241,6 +252,23 @@ class ReviewView(QWidget):
         if generation == self._generation:
             self._page_problem(problem)
 
+    def _page_shown(self, page: int, count: int) -> None:
+        # Only a document of several pages says which one shows, and how to turn.
+        keys = [
+            action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            for action in (
+                self.actions_by_id.get("review.next_page"),
+                self.actions_by_id.get("review.previous_page"),
+            )
+            if action is not None
+        ]
+        text = self.tr("Page %1 of %2").replace("%1", str(page)).replace("%2", str(count))
+        if len(keys) == 2 and all(keys):  # the keys as bound now (they may be rebound)
+            turning = self.tr("%1 next page, %2 previous")
+            text += " · " + turning.replace("%1", keys[0]).replace("%2", keys[1])
+        self.page_label.setText(text)
+        self.page_label.setVisible(count > 1)
+
     def _page_problem(self, text: str) -> None:
         self.page_note.setText(text)
         self.page_note.setVisible(bool(text))
@@ -252,7 +280,7 @@ class ReviewView(QWidget):
             return
         self.form_type = str(row["formType"] or "unknown")
         fields = row["fields"] or []
-        self.fields.set_fields(fields, row["checks"] or [], self._who)
+        self.fields.set_fields(fields, row["checks"] or [], self.who)
         self.preview.set_fields(fields)
         state = self.tr("approved") if row["approved"] else self.tr("not approved yet")
         flagged = self.fields.pending_count()
@@ -266,11 +294,16 @@ class ReviewView(QWidget):
         if self.extraction_id and self.extraction_id in changes.records.get("extraction", ()):
             self._refresh()
 
-    def _who(self, user_id: str) -> str:
+    def who(self, user_id: str) -> str:
+        """How the review names the person with ``user_id``: "you", their name, or a colleague."""
         if user_id == self.user_id:
             return self.tr("you")
         user = self.store.get("user", user_id)
-        return str(user["name"]) if user is not None and user["name"] else user_id
+        if user is not None and (user["name"] or user["email"]):
+            return str(user["name"] or user["email"])
+        # A colleague whose record has not reached this computer (or was removed): an id
+        # would mean nothing to the reviewer.
+        return self.tr("a colleague")
 
     # -- the reviewer's changes ---------------------------------------------------------
     def _label(self, key: str) -> str:
@@ -344,6 +377,12 @@ class ReviewView(QWidget):
 
     def fit_width(self) -> None:
         self.preview.fit_width()
+
+    def next_page(self) -> None:
+        self.preview.next_page()
+
+    def previous_page(self) -> None:
+        self.preview.previous_page()
 
     def approve(self) -> None:
         """Approve the document (after saving a typed change) and ask for the next one."""

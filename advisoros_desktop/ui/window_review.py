@@ -4,7 +4,10 @@ The Review entry of the navigation shows the documents whose extracted
 fields need a person (a record list like the others, J/K and the filter
 work there). Enter opens the current one in the split view (the page on the
 left, the fields on the right); approving with Ctrl+Enter opens the next
-document of the list; Backspace goes back to the list. The split view is
+document of the list; Backspace goes back to the list. While the split view
+shows, the window's Details dock steps aside (the split view has the
+document's fields, and the page needs the width); it comes back as it was
+when the reviewer returns to the list or leaves the view. The split view is
 built the first time a document is opened: it needs the signed-in user (to
 record who confirmed what) and, for pages not on this computer yet, the
 account's connection, which exist only once the window is attached to its
@@ -39,6 +42,8 @@ class WindowReview(QObject):
         self.page.addWidget(list_view)
         self.page.setFocusProxy(list_view)  # the window focuses the page it shows
         self.view: ReviewView | None = None
+        # Whether the Details dock showed before the split view put it aside (None: it did not).
+        self._details_were_visible: bool | None = None
 
     @property
     def showing_document(self) -> bool:
@@ -51,6 +56,7 @@ class WindowReview(QObject):
             return
         self.page.setCurrentWidget(view)
         self.page.setFocusProxy(view.fields)
+        self._set_details_aside(True)
         if not view.open_document(document_id):
             self.window.show_message("This document has no extracted fields yet.")
         view.fields.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -59,8 +65,23 @@ class WindowReview(QObject):
     def show_list(self) -> None:
         self.page.setCurrentWidget(self.list_view)
         self.page.setFocusProxy(self.list_view)
+        self._set_details_aside(False)
         self.list_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.window.actions.update_enabled()
+
+    def view_shown(self, shown: bool) -> None:
+        """The window switched to (True) or away from the Review view."""
+        self._set_details_aside(shown and self.showing_document)
+
+    def _set_details_aside(self, aside: bool) -> None:
+        dock = self.window.details_dock
+        if aside and self._details_were_visible is None:
+            self._details_were_visible = dock.isVisible()
+            dock.hide()
+        elif not aside and self._details_were_visible is not None:
+            if self._details_were_visible:
+                dock.show()
+            self._details_were_visible = None
 
     def _build(self) -> ReviewView | None:
         sync = self.window.context.sync

@@ -180,6 +180,33 @@ def test_structured_data_is_spelt_out(qtbot: QtBot) -> None:
     assert value_label(pane, "Category").text() == "W-2"
 
 
+def test_nested_extracted_data_is_an_indented_outline_not_json(qtbot: QtBot) -> None:
+    pane = make_pane(qtbot)
+    document = {
+        "id": "0190dddd-0000-7000-8000-000000000002",
+        "fileName": "packet.pdf",
+        "extractedData": {
+            "formType": "w2",
+            "confidence": 0.98,
+            "values": {"wagesAndTips": "52000.00", "retirementPlan": True},
+            "forms": [{"formType": "1099-int", "values": {"interestIncome": "12.50"}}],
+        },
+        "dirty": {},
+    }
+    pane.show_record("document", document, {})
+    assert value_label(pane, "Extracted data").text() == (
+        "formType: w2\n"
+        "confidence: 0.98\n"
+        "values:\n"
+        "    wagesAndTips: 52000.00\n"
+        "    retirementPlan: true\n"
+        "forms:\n"
+        "    – formType: 1099-int\n"
+        "      values:\n"
+        "          interestIncome: 12.50"
+    )
+
+
 def test_switching_entities_reuses_each_form_and_renders(qtbot: QtBot) -> None:
     pane = make_pane(qtbot)
     pane.show_record("client", client_row(), {})

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -200,3 +200,56 @@ def test_without_the_file_the_fields_can_still_be_reviewed(
     press(qtbot, Qt.Key.Key_Return)  # accepts the first field needing a look
     assert field(desk, review_server.extraction_id, UNSURE_KEY)["confirmedBy"]
     assert desk.account.store.pending_count() == 1
+
+
+def test_pages_turn_by_keyboard_and_a_field_brings_its_page_back(
+    qtbot: QtBot, review_server: ReviewServer, desk: Desk
+) -> None:
+    view = make_view(qtbot, desk, review_server.account.user_id)
+    view.open_document(review_server.document_id)
+    preview = view.preview
+    qtbot.waitUntil(lambda: preview.page_count > 0, timeout=10_000)
+    assert preview.page_count > 1, "the IRS's fillable W-2 has a page per copy"
+    assert view.page_label.isVisibleTo(view)
+    assert view.page_label.text().startswith(f"Page 1 of {preview.page_count}")
+    press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.page_label.text().startswith("Page 2 of"), timeout=10_000)
+    assert preview.current_page() == 2
+    assert preview.box_rect(UNSURE_KEY) is None  # its box is on page 1
+    press(qtbot, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)  # stays on the first
+    qtbot.waitUntil(lambda: view.page_label.text().startswith("Page 1 of"), timeout=10_000)
+    press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: preview.current_page() == 2)
+    press(qtbot, Qt.Key.Key_Tab)  # the next field is on page 1: the page follows it
+    qtbot.waitUntil(lambda: preview.box_rect(view.fields.current or "") is not None)
+    assert preview.current_page() == 1
+
+
+def test_long_labels_wrap_inside_a_narrow_pane_and_strangers_are_named_plainly(
+    qtbot: QtBot, review_server: ReviewServer, desk: Desk
+) -> None:
+    view = make_view(qtbot, desk, review_server.account.user_id)
+    view.open_document(review_server.document_id)
+    view.splitter.setSizes([1100, 180])  # as narrow as the fields' pane goes
+    fields = view.fields
+    longest = max(fields.rows.values(), key=lambda r: len(r.label.text()))
+    label = longest.label
+
+    def wrapped_height() -> int:
+        space = QRect(0, 0, label.contentsRect().width(), 10_000)
+        flags = Qt.TextFlag.TextWordWrap
+        return label.fontMetrics().boundingRect(space, flags, label.text()).height()
+
+    # Laid out, the whole label shows, on as many lines as it needs at the pane's width.
+    qtbot.waitUntil(lambda: label.width() > 100 and label.height() >= wrapped_height())
+    assert label.fontMetrics().horizontalAdvance(label.text()) > label.width()  # it had to wrap
+    assert fields.widget().width() <= fields.viewport().width()
+    assert fields.horizontalScrollBar().maximum() == 0  # nothing runs past the pane's edge
+
+    stranger = "0190ffff-0000-7000-8000-00000000beef"
+    key = fields.order[0]
+    confirmed = {**fields.fields[key], "confirmedBy": stranger, "confirmedAt": "2026-03-01T10:00Z"}
+    fields.set_fields([confirmed], [], view.who)
+    tip = fields.rows[key].source.toolTip()
+    assert "Confirmed by a colleague" in tip and stranger not in tip

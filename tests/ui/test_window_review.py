@@ -48,10 +48,13 @@ def test_enter_reviews_ctrl_enter_approves_and_opens_the_next_back_returns(
     table = listing.table
     assert QApplication.focusWidget() is table
     first = table.current_record_id()
+    window.details_dock.show()
 
     qtbot.keyClick(table, Qt.Key.Key_Return)
     view = window.review_view
     assert view is not None and window.review.showing_document
+    # The split view has the fields itself and needs the width: the Details dock steps aside.
+    assert not window.details_dock.isVisible()
     assert view.document_id == first
     assert view.fields.isAncestorOf(QApplication.focusWidget()) or (
         QApplication.focusWidget() is view.fields
@@ -73,3 +76,24 @@ def test_enter_reviews_ctrl_enter_approves_and_opens_the_next_back_returns(
     window.actions.action("nav.back").trigger()
     assert not window.review.showing_document
     assert QApplication.focusWidget() is table
+    assert window.details_dock.isVisible()  # back as it was
+
+    # Leaving the view from the split view brings the dock back too, and returning hides it.
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.review.showing_document and not window.details_dock.isVisible()
+    window.show_view("clients")
+    assert window.details_dock.isVisible()
+    window.show_view("review")
+    assert window.review.showing_document and not window.details_dock.isVisible()
+
+
+@pytest.mark.usefixtures("current_loop")
+def test_a_dock_closed_before_the_review_stays_closed_after(qtbot: QtBot, desktop: Desktop) -> None:
+    _attached(desktop)
+    window = desktop.window
+    window.show_view("review")
+    window.details_dock.hide()
+    qtbot.keyClick(window.record_views["review"].table, Qt.Key.Key_Return)
+    assert window.review.showing_document
+    window.actions.action("nav.back").trigger()
+    assert not window.details_dock.isVisible()

@@ -40,6 +40,17 @@ def test_w2_copies_filled_alike_are_one_result(corpus: Path) -> None:
     assert (year.value, year.source) == ("2026", "text") and year.bbox is not None
 
 
+def test_a_name_and_address_box_gives_two_fields_a_reviewer_can_tell_apart(
+    corpus: Path,
+) -> None:
+    result = only(extract_file(corpus / "1099-nec" / "1099nec-001-filled.pdf"))
+    fields = {f.key: f for f in result.fields}
+    name, address = fields["payerName"], fields["payerAddress"]
+    assert name.bbox == address.bbox  # the same box on the form
+    assert name.label.endswith("(name)") and address.label.endswith("(address)")
+    assert name.label.removesuffix(" (name)") == address.label.removesuffix(" (address)")
+
+
 def test_a_packet_of_different_forms_gives_one_result_per_form(corpus: Path) -> None:
     writer = PdfWriter()
     for path in (
