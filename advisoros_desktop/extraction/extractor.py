@@ -45,6 +45,8 @@ from advisoros_desktop.extraction.ocr_box_reading import OcrBoxReading
 from advisoros_desktop.extraction.ocr_engine import Tesseract
 from advisoros_desktop.extraction.page_images import image_page_count
 from advisoros_desktop.extraction.page_words import PageWords, Word
+from advisoros_desktop.extraction.receipt_scan import receipt_pages
+from advisoros_desktop.extraction.receipt_text_source import read_receipt
 from advisoros_desktop.extraction.scan_reading import (
     ScanReading,
     read_image_scans,
@@ -175,7 +177,10 @@ def _read_pages(
     results = []
     for form in forms:
         fields = list(form.fields)
-        if form.form_type in _LABELLED_DOCUMENTS:
+        if form.form_type == "receipt":
+            words, place = receipt_pages(text, form.pages)
+            fields = read_receipt(words, place, today)
+        elif form.form_type in _LABELLED_DOCUMENTS:
             place = _placer(text)
             fields = read_invoice([text.words(page) for page in form.pages], place)
         if form.form_type == "W-2" and not any(f.key == "taxYear" for f in fields):

@@ -1,6 +1,6 @@
 """Amounts and currencies as invoices print them, in any of the usual conventions.
 
-Invoices come from everywhere: ``$1,234.56``, ``1.234,56 €``, ``Rs 1939``,
+Invoices come from everywhere: ``$1,234.56``, ``1.234,56 €``, ``Rs 1939``, ``RM 9.00``,
 ``EUR 34,73``. An amount is only taken for one when it looks like money (two
 decimals, or a currency marker beside it), so a year or a quantity on the
 same line is not read as the total. The currency is an ISO 4217 code, read
@@ -20,6 +20,7 @@ ISO_CODES = frozenset(
     {
         "USD", "EUR", "GBP", "INR", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY", "HKD",
         "SGD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ZAR", "MXN", "BRL", "AED",
+        "MYR",
     }
 )  # fmt: skip
 # Symbols that name one currency, and how sure that is.
@@ -29,6 +30,7 @@ _SYMBOLS = {
     "₹": ("INR", 0.95),
     "RS": ("INR", 0.92),
     "RS.": ("INR", 0.92),
+    "RM": ("MYR", 0.92),
     "¥": ("JPY", 0.8),
     "US$": ("USD", 0.95),
     # Canadian, Australian and other dollars print "$" too.

@@ -24,11 +24,13 @@ PAYEE = 0.6
 TOP_BLOCK = 0.5
 
 _TITLE_WORDS = frozenset({"invoice", "rechnung", "factuur", "facture", "factura", "fattura"})
-_COMPANY_FORMS = frozenset(
+# Words that end a company's name and say what kind of company it is (Malaysia's
+# "Sdn Bhd" ends in "bhd").
+COMPANY_FORMS = frozenset(
     {
         "inc", "llc", "llp", "ltd", "limited", "corp", "corporation", "co", "plc", "gmbh",
         "ag", "kg", "b.v", "bv", "n.v", "nv", "s.a", "sa", "sas", "sarl", "s.a.r.l", "s.l",
-        "spa", "s.p.a", "oy", "ab", "as", "pty", "pvt",
+        "spa", "s.p.a", "oy", "ab", "as", "pty", "pvt", "pte", "bhd",
     }
 )  # fmt: skip
 _DOMAIN = re.compile(r"(?:^|[/@.])([a-z0-9][a-z0-9-]{2,})\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
@@ -129,7 +131,7 @@ def _name_at(
         return None
     name = line[start : best[1] + 1]
     following = line[best[1] + 1] if best[1] + 1 < len(line) else None
-    if following is not None and normal(following.text) in _COMPANY_FORMS:
+    if following is not None and normal(following.text) in COMPANY_FORMS:
         name = [*name, following]
     return best[0], Vendor(text_of(name).rstrip(",-"), tuple(name), WEB_ADDRESS, page)
 
@@ -140,7 +142,7 @@ def _from_company_form(page: PageWords) -> Vendor | None:
         if line[0].y0 < page.page_box[1] + page.height * 0.5:
             break
         for index, word in enumerate(line):
-            if index > 0 and normal(word.text) in _COMPANY_FORMS:
+            if index > 0 and normal(word.text) in COMPANY_FORMS:
                 start = index
                 while start > 0 and line[start - 1].x1 > line[start].x0 - 2 * word.height:
                     if (

@@ -16,11 +16,12 @@ import pytest
 from advisoros_desktop.extraction.corpus_score import format_table, score_corpus
 from advisoros_desktop.extraction.ocr_engine import Tesseract
 
-# What OCR reaches on the SROIE receipts (vendor names on shop receipts are
-# the weak part, and some receipts read as invoices); the 90 % is not
-# reached (4 of 30 fields, 13.3 %) and this records where it stands, so a
-# regression still fails.
-RECEIPTS_REACHED = 0.13
+# What OCR reaches on the SROIE receipts: all ten are classified as receipts,
+# and 19 of 30 fields are right (63.3 %). The rest are OCR's misreadings of
+# small, faded print (a shop name read "MR O.1.¥.", a total's 0 read as 6)
+# or values the print does not show legibly; the 90 % is not reached
+# and this records where it stands, so a regression still fails.
+RECEIPTS_REACHED = 0.63
 
 
 @pytest.mark.slow

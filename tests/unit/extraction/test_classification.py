@@ -65,3 +65,42 @@ def test_a_shops_receipt_that_says_tax_invoice_is_a_receipt() -> None:
 def test_an_invoice_with_a_payment_receipt_line_stays_an_invoice() -> None:
     text = "Invoice number 42\nInvoice date 2024-01-02\nGrand total 10.00\nPayment receipt"
     assert document_kind(text).form_type == "invoice"
+
+
+def test_a_receipt_headed_invoice_with_a_time_and_item_count_is_a_receipt() -> None:
+    text = (
+        "HARBOUR STORES SDN BHD\nINVOICE\nTOTAL RM 33.92\nROUNDING ADJUSTMENT -0.02\n"
+        "Item(s) : 4 Qty(s) : 4\n12-01-19 21:13 SHOP 09\nOPERATOR TRAINEE"
+    )
+    found = document_kind(text)
+    assert (found.form_type, found.confidence) == ("receipt", 0.9)
+
+
+def test_shared_bill_words_decide_nothing() -> None:
+    # "Tax invoice", "GST", "total" and "invoice no" are printed by both kinds.
+    text = "TAX INVOICE\nInvoice No: 42\nGST 6%\nTOTAL 10.60\nCASH 20.00\nCHANGE 9.40"
+    assert document_kind(text).form_type == "receipt"
+    assert document_kind("TAX INVOICE\nInvoice No: 42\nGST 6%\nTOTAL 10.60").form_type == "invoice"
+
+
+def test_invoice_only_clues_outweigh_a_few_receipt_words() -> None:
+    text = (
+        "PAYMENT RECEIPT\nPaid in cash at the desk\nBank name: First Bank\n"
+        "Account No. 00123\nIFSC CODE ABCD0001\nGrand Total 1939.00"
+    )
+    assert document_kind(text).form_type == "invoice"
+
+
+def test_an_invoice_with_terms_and_bank_details_is_never_a_receipt() -> None:
+    text = (
+        "Invoice INV/2023/0008\nBill to: Acme\nDue date 04/04/2023\nPayment terms: 15 days\n"
+        "IBAN DE30 5075 0094\nQty 2\nThank you for your business\nTotal 279.84"
+    )
+    found = document_kind(text)
+    assert (found.form_type, found.confidence) == ("invoice", 0.9)
+
+
+def test_a_receipt_with_few_clues_is_classified_less_surely() -> None:
+    text = "RECEIPT\nTotal 86.00\nThank you\nPlease come again"
+    found = document_kind(text)
+    assert (found.form_type, found.confidence) == ("receipt", 0.75)

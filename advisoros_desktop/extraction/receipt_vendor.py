@@ -1,0 +1,117 @@
+"""Which shop a receipt is from: the name printed at the head of the receipt.
+
+A till prints the shop's name first, then what identifies it in law and on
+the street: a company or tax registration number ("(123456-X)", "GST ID",
+"VAT No"), the address, the telephone. The name is the first printed line
+of that head that reads as a name: a line with no capital letter is
+handwriting or a web address, a line that is only a title ("TAX INVOICE",
+"RECEIPT", "WELCOME") names the document, and lines with a street, a post
+code, a telephone or a registration number are the rest of the letterhead.
+A name may run over two lines when the second ends in a company form
+("... (TAMAN DAYA) / SDN BHD").
+
+None of this is certain on a photographed receipt, and OCR misreads names
+without knowing it, so the confidence stays below what a reviewer may skip:
+higher when the line ends in a company form or the letterhead follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisoros_desktop.extraction.invoice_labels import normal
+from advisoros_desktop.extraction.invoice_vendor import COMPANY_FORMS, Vendor
+from advisoros_desktop.extraction.page_words import PageWords, Word, text_of
+
+# The name ends in a company form ("SDN BHD", "LLC", "GmbH").
+COMPANY_NAME = 0.8
+# The line under it is the letterhead's registration number, address or telephone.
+LETTERHEAD = 0.7
+# Just the first line that reads as a name.
+FIRST_NAME_LINE = 0.55
+
+# The head of a receipt: the top lines, before the sale itself.
+_HEAD_LINES = 8
+_HEAD_SHARE = 0.45
+# A name has this many letters at least, and mostly letters.
+_MIN_LETTERS = 4
+_LETTER_SHARE = 0.6
+
+_TITLE_WORDS = frozenset(
+    {
+        "tax", "invoice", "receipt", "simplified", "official", "cash", "bill", "sales", "sale",
+        "copy", "duplicate", "customer", "welcome", "to", "order", "quittung", "kassenbon",
+        "bon", "ticket", "reçu", "kwitansi", "resit", "rasmi", "-", "~", "*",
+    }
+)  # fmt: skip
+_LETTERHEAD = re.compile(
+    r"\b(?:tel|telephone|phone|fax|hp|mobile|e-?mail|www|gst|vat|tva|btw|ust|mwst|abn|gstin"
+    r"|tax id|reg|registration|company no|co\.? ?no|co\.? ?reg|roc|ssm|tin|ein|siret)\b"
+    r"|@|\.com\b|\(\s*[\w-]*\d{4,}[\w-]*\s*\)",
+    re.IGNORECASE,
+)
+# A street word with a number on the line, or a post code.
+_STREET = re.compile(
+    r"\b(?:jalan|jln|lorong|taman|lot|no|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln"
+    r"|drive|dr|suite|floor|unit|block|blk|highway|hwy|plaza|mall|centre|center|strasse|straße"
+    r"|str|weg|platz|straat|laan|plein|rue|chemin|via|calle)\b",
+    re.IGNORECASE,
+)
+_POST_CODE = re.compile(r"(?<![\d-])\d{4,6}(?![\d-])")
+
+
+def find_receipt_vendor(page: PageWords) -> Vendor | None:
+    """The shop's name at the head of the receipt's first page, or None."""
+    head = _head(page)
+    for index, line in enumerate(head):
+        if not _is_name(line):
+            continue
+        following = head[index + 1] if index + 1 < len(head) else None
+        name = list(line)
+        if (
+            following is not None
+            and not _ends_in_company_form(line)
+            and _ends_in_company_form(following)
+            and _is_name(following)
+        ):
+            name += following
+            following = head[index + 2] if index + 2 < len(head) else None
+        if _ends_in_company_form(name):
+            confidence = COMPANY_NAME
+        elif following is not None and _is_letterhead(following):
+            confidence = LETTERHEAD
+        else:
+            confidence = FIRST_NAME_LINE
+        return Vendor(text_of(name).strip(" ,;:-"), tuple(name), confidence, page)
+    return None
+
+
+def _head(page: PageWords) -> list[list[Word]]:
+    top = page.page_box[1] + page.height * (1 - _HEAD_SHARE)
+    return [line for line in page.lines if line[0].y0 >= top][:_HEAD_LINES]
+
+
+def _is_name(line: list[Word]) -> bool:
+    text = text_of(line)
+    letters = sum(c.isalpha() for c in text)
+    alnum = sum(c.isalnum() for c in text)
+    if letters < _MIN_LETTERS or letters < alnum * _LETTER_SHARE:
+        return False
+    if not any(c.isupper() for c in text):
+        return False  # handwriting on the receipt, a web address
+    if all(normal(w.text) in _TITLE_WORDS or not normal(w.text) for w in line):
+        return False
+    if len(line) == 1 and letters < 5:
+        return False  # a lone short word at the head is a logo's remains
+    return not _is_letterhead(line)
+
+
+def _is_letterhead(line: list[Word]) -> bool:
+    """A registration number, telephone, e-mail or address line."""
+    text = text_of(line)
+    street = _STREET.search(text) and any(c.isdigit() for c in text)
+    return bool(_LETTERHEAD.search(text) or street or _POST_CODE.search(text))
+
+
+def _ends_in_company_form(line: list[Word]) -> bool:
+    return bool(line) and normal(line[-1].text) in COMPANY_FORMS
