@@ -9,6 +9,9 @@ the GUI thread too.
 
 One flow at a time: a drop while the dialog is open is refused with a word,
 and a survey overtaken by a newer drop is abandoned (generation token).
+``busy`` says when a flow starts and ends, so the window can hold back its
+own background work (the palette's indexing) while the drop is surveyed,
+confirmed and queued.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
 from advisoros_desktop.ui.add_files_dialog import AddFilesDialog, files_text
@@ -31,6 +34,7 @@ ClientInView = Callable[[], tuple[str | None, str]]
 
 class AddFilesFlow(QObject):
     message = Signal(str)  # for the status bar
+    busy = Signal(bool)  # a drop is being surveyed or confirmed (True), or no longer (False)
     _surveyed = Signal(int, object)  # generation, Survey or the exception, from the worker
 
     def __init__(
@@ -63,6 +67,7 @@ class AddFilesFlow(QObject):
         self._generation += 1
         generation = self._generation
         self._pending = (source, client_id, note)
+        self.busy.emit(True)
         self.message.emit("Looking at the files…")
         future = self._surveyor.submit(
             survey_paths,
@@ -87,16 +92,19 @@ class AddFilesFlow(QObject):
         with contextlib.suppress(RuntimeError):  # the window is gone
             self._surveyed.emit(generation, error if error is not None else future.result())
 
+    @Slot(int, object)
     def _show_dialog(self, generation: int, result: Survey | BaseException) -> None:
         if self._closed or generation != self._generation or self._pending is None:
             return  # a newer drop overtook this one
         if isinstance(result, BaseException):
+            self.busy.emit(False)
             self.message.emit(f"The files could not be read ({result}). Nothing was added.")
             return
         source, client_id, note = self._pending
         if not result.files:
             why = f" ({result.ignored_reason})" if result.ignored_reason else ""
             skipped = f": {files_text(result.ignored)} skipped{why}" if result.ignored else ""
+            self.busy.emit(False)
             self.message.emit(f"Nothing to add{skipped}.")
             return
         self.message.emit("")
@@ -115,4 +123,7 @@ class AddFilesFlow(QObject):
             self._controller.add_files(dialog.survey.paths, dialog.target(), source=source)
         else:
             self.message.emit("Nothing was added.")
+        # Queued or not, the drop is over here; uploads that follow hold the window's work
+        # themselves (``WindowIntake``).
+        self.busy.emit(False)
         dialog.deleteLater()

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -177,6 +178,7 @@ class ClientPicker(QDialog):
             with contextlib.suppress(RuntimeError):  # the picker was closed and deleted meanwhile
                 self._prepared.emit(future.result())
 
+    @Slot(object)
     def _use_router(self, router: Router) -> None:
         self._router = router
         if self.search.text().strip():

@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from advisoros_desktop.intake.client_directory import ClientDirectory
@@ -316,6 +316,7 @@ class IntakeController(QObject):
         with contextlib.suppress(RuntimeError):  # the window (and this object) is gone
             self._done.emit(callback, result)
 
+    @Slot(object, object)
     def _deliver(self, callback: Callable[[Any], None], result: Any) -> None:
         callback(result)
 
@@ -325,6 +326,7 @@ class IntakeController(QObject):
             with contextlib.suppress(RuntimeError):
                 self._uploads_arrived.emit()
 
+    @Slot()
     def _uploads_changed(self) -> None:
         if not self._throttle.isActive():
             self._throttle.start()

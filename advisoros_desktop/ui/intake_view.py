@@ -18,7 +18,7 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -366,6 +366,7 @@ class IntakeView(QWidget):
             if not moving:
                 self._rate.reset()
 
+    @Slot(str, str, str)
     def _folder_status_changed(self, path: str, state: str, message: str) -> None:
         self._folder_states[path] = (state, message)
         self._show_folder_states()

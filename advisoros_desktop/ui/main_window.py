@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
         self.set_pouring("sync", state == "syncing")
 
     def set_pouring(self, reason: str, pouring: bool) -> None:
-        """A sync (``"sync"``) or uploads (``"uploads"``) pour records in, or no longer do.
+        """A sync (``"sync"``), uploads (``"uploads"``) or a drop (``"drop"``) pour records in.
 
         Meanwhile the tables refresh once a second rather than at every page or
         file, and the palette indexes what came once the last of them ends.

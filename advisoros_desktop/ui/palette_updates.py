@@ -33,7 +33,7 @@ class PaletteUpdates:
 
     def __init__(self, index: ChangeIndex) -> None:
         self._index = index
-        self._held: set[str] = set()  # why: "sync", "uploads"
+        self._held: set[str] = set()  # why: "sync", "uploads", "drop"
         self._pending: ChangeSet | None = None
 
     @property

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from advisoros_desktop.store.upload_queue import QueueTotals
 
@@ -76,6 +76,7 @@ class QueueTotalsReader(QObject):
         with contextlib.suppress(RuntimeError):  # the reader was deleted meanwhile
             self._read.emit(totals)
 
+    @Slot(object)
     def _deliver(self, totals: QueueTotals | None) -> None:
         self._busy = False
         if self._closed:

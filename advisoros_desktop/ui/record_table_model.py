@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 
@@ -296,6 +297,7 @@ class RecordTableModel(QAbstractTableModel):
         with contextlib.suppress(RuntimeError):  # the model was deleted meanwhile
             self._prefetched.emit(generation, window)
 
+    @Slot(int, object)
     def _install(self, generation: int, window: Window | None) -> None:
         self._fetching = False
         if window is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.transaction import ChangeSet
@@ -60,6 +60,7 @@ class StoreNotices(QObject):
             self._unsubscribe = None
         self._timer.stop()
 
+    @Slot(object)
     def _collect(self, changes: ChangeSet) -> None:
         self._pending = changes if self._pending is None else merge(self._pending, changes)
         if not self._timer.isActive():

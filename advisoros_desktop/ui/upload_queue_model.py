@@ -37,6 +37,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -420,6 +421,7 @@ class UploadQueueModel(QAbstractTableModel):
         with contextlib.suppress(RuntimeError):  # the model was deleted meanwhile
             self._prefetched.emit(generation, window)
 
+    @Slot(int, object)
     def _install(self, generation: int, window: _Window | None) -> None:
         self._fetching = False
         if window is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from advisoros_desktop.domain.entities import ENTITIES
@@ -45,6 +45,9 @@ class WindowIntake(QObject):
         window.statusBar().addPermanentWidget(self.progress)
         self.flow = AddFilesFlow(controller, self.client_in_view, window)
         self.flow.message.connect(window.show_message)
+        # A drop comes with a burst of work on several threads (survey, walk, hashing);
+        # the palette's indexing waits meanwhile, as during a sync or uploads.
+        self.flow.busy.connect(self._dropping)
         self.drops = DropIntake(window, self._target_name)
         self.drops.files_dropped.connect(lambda paths: self.flow.start(paths, "drag_drop"))
         self.drops.install()
@@ -56,6 +59,10 @@ class WindowIntake(QObject):
     def close(self) -> None:
         self.drops.remove()
         self.flow.close()
+
+    @Slot(bool)
+    def _dropping(self, busy: bool) -> None:
+        self.window.set_pouring("drop", busy)
 
     def client_in_view(self) -> tuple[str | None, str]:
         """The client files added now belong to by default, and a note saying why that one.

@@ -84,6 +84,8 @@ def test_a_folder_dropped_on_documents_goes_to_the_client_in_view(
     assert drop.dropAction() == Qt.DropAction.CopyAction  # never a move: the originals stay
 
     dialog = _dialog(qtbot, desktop)
+    # From the drop to the queued batch the palette's indexing waits (threads are busy).
+    assert desktop.window.palette_updates.holds("drop")
     assert dialog.client is not None and dialog.client.client_id == client_id
     assert dialog.client_field.text() == client_name
     assert "Add 3 files" in dialog.findChild(QLabel, "addFilesSummary").text()
@@ -91,6 +93,7 @@ def test_a_folder_dropped_on_documents_goes_to_the_client_in_view(
     assert dialog.focusWidget() is dialog.ok_button  # Enter adds them
 
     report = _confirm(qtbot, dialog, intake)
+    assert not desktop.window.palette_updates.holds("drop")
     jobs = intake.queue.jobs(batch_id=report.batch_id)  # type: ignore[attr-defined]
     assert sorted(job.file_name for job in jobs) == sorted(names)
     assert {job.client_id for job in jobs} == {client_id}
@@ -170,6 +173,7 @@ def test_a_drop_on_the_filter_box_is_intake_not_text(
     assert box.text() == ""  # the file's address was not typed into the filter
     dialog.reject()
     qtbot.waitUntil(lambda: "Nothing was added" in desktop.window.status_message.text())
+    assert not desktop.window.palette_updates.held  # a cancelled drop lets the palette go on
 
 
 def test_with_no_client_in_view_the_picker_asks(
