@@ -58,7 +58,7 @@ APPLY_CHUNK = 500
 # Changes to this many records are applied on the caller's thread; more go to a worker.
 APPLY_AT_ONCE = 200
 # Records the background thread reads per pass, so a pause takes effect soon.
-READ_CHUNK = 2_000
+READ_CHUNK = 500
 # Typed words whose matches are kept, so the words before the last are not matched again.
 WORD_CACHE_SIZE = 32
 

@@ -53,6 +53,8 @@ class AddFilesFlow(QObject):
         self._pending: tuple[str, str | None, str] | None = None  # source, client id, note
         self._surveyor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-survey")
         self._surveyed.connect(self._show_dialog)
+        self._walking = 0  # batches handed to the controller and not yet queued
+        controller.batch_ended.connect(self._batch_ended)
 
     def start(self, paths: Sequence[Path], source: str = "drag_drop") -> None:
         """Ask about ``paths`` and queue them; returns at once."""
@@ -116,14 +118,22 @@ class AddFilesFlow(QObject):
         if dialog.needs_client():
             dialog.choose_client()
 
+    @Slot()
+    def _batch_ended(self) -> None:
+        if self._walking:
+            self._walking -= 1
+            if not self._walking and self.dialog is None:
+                self.busy.emit(False)
+
     def _dialog_finished(self, dialog: AddFilesDialog, source: str, outcome: int) -> None:
         self.dialog = None
         self._pending = None
         if outcome == QDialog.DialogCode.Accepted.value:
+            # Busy until the walk has queued the files; the uploads that follow hold the
+            # window's background work themselves (``WindowIntake``).
+            self._walking += 1
             self._controller.add_files(dialog.survey.paths, dialog.target(), source=source)
         else:
             self.message.emit("Nothing was added.")
-        # Queued or not, the drop is over here; uploads that follow hold the window's work
-        # themselves (``WindowIntake``).
-        self.busy.emit(False)
+            self.busy.emit(False)
         dialog.deleteLater()

@@ -79,6 +79,8 @@ class IntakeController(QObject):
     queue_changed = Signal()  # throttled, at most four a second
     folder_status_changed = Signal(str, str, str)  # folder path, state, message
     batch_queued = Signal(object)  # BatchReport
+    # After every ``add_files``, queued or not (after ``batch_queued`` when it was).
+    batch_ended = Signal()
     message = Signal(str)  # for the status bar
 
     _uploads_arrived = Signal()  # from the committing thread
@@ -190,13 +192,14 @@ class IntakeController(QObject):
 
     def _submitted(self, future: Future[BatchReport], target: IntakeTarget) -> None:
         # On the walker thread: the client's name is looked up here, off the GUI thread.
-        if future.cancelled():
+        if future.cancelled():  # intake stopped meanwhile
+            self._emit_done(self._batch_failed, "")
             return
         error = future.exception()
         if error is not None:
             log.error("adding files failed", exc_info=error)
             self._emit_done(
-                self.message.emit,
+                self._batch_failed,
                 f"The files could not be added ({error}). Nothing was queued; try again.",
             )
             return
@@ -212,6 +215,12 @@ class IntakeController(QObject):
             self._push_undo(report.batch_id, undo_text)
         self.batch_queued.emit(report)
         self.message.emit(message)
+        self.batch_ended.emit()
+
+    def _batch_failed(self, message: str) -> None:
+        if message:
+            self.message.emit(message)
+        self.batch_ended.emit()
 
     def _push_undo(self, batch_id: str, text: str) -> None:
         try:

@@ -171,7 +171,10 @@ def test_a_queued_batch_is_one_undo_step_named_for_its_client(
 def test_a_failed_drop_walk_says_so_and_queues_nothing(
     qtbot: QtBot, desktop: Desktop, intake: IntakeController, tmp_path: Path
 ) -> None:
-    with qtbot.waitSignal(intake.message, timeout=10_000) as said:
+    with (
+        qtbot.waitSignal(intake.batch_ended, timeout=10_000),
+        qtbot.waitSignal(intake.message, timeout=10_000) as said,
+    ):
         intake.add_files([tmp_path / "not there"], IntakeTarget(client_id="x"))
     assert "Nothing was added" in said.args[0]
     assert desktop.window.undo_stack.count() == 0
