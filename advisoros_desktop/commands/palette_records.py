@@ -181,11 +181,16 @@ def read_changed(
     """The changed records as they now are, and the (kind, id) of those now gone.
 
     ``client_names`` are the names known so far: the records of a client whose
-    name changed are read too, since their subtitles and context name it.
+    name changed are read too, since their subtitles and context name it. A
+    client the index did not know has no records there yet (the change feed
+    brings a client before its records), so a first sync's 10,000 new clients
+    do not read their records twice.
     """
     rows = {kind: read_by_id(conn, kind, records.get(kind, ())) for kind in KINDS}
     names = {row["id"]: row["businessName"] or "" for row in rows["client"]}
-    renamed = {cid for cid, name in names.items() if client_names.get(cid) != name}
+    renamed = {
+        cid for cid, name in names.items() if cid in client_names and client_names[cid] != name
+    }
     if renamed:
         for kind in KINDS[1:]:
             known = set(records.get(kind, ()))

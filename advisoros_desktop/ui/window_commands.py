@@ -89,7 +89,7 @@ def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
             lambda w, view=view: _w(w).show_view(view),
             (key,),
         )
-    add("nav.back", "Back", "Go", lambda w: _w(w).go_back(), ("Backspace",))
+    add("nav.back", "Back", "Go", lambda w: _w(w).go_back(), ("Backspace", "Alt+Left"))
     add(
         "filter.focus",
         "Filter",

@@ -72,8 +72,8 @@ def test_enter_reviews_ctrl_enter_approves_and_opens_the_next_back_returns(
     window.undo()  # the approval is one undo step
     assert desktop.account.store.get("extraction", extraction_id)["approved"] is False
 
-    # Backspace belongs to the value being typed there; Go > Back (Alt+Left too) returns.
-    window.actions.action("nav.back").trigger()
+    # Backspace belongs to the value being typed there; Alt+Left (Go > Back) returns.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert not window.review.showing_document
     assert QApplication.focusWidget() is table
     assert window.details_dock.isVisible()  # back as it was

@@ -248,6 +248,23 @@ def test_renaming_a_client_renames_it_in_its_records_subtitles(
     assert firm.scan_john not in _keys(index.search("w2 nobody", COMMANDS))
 
 
+def test_a_new_client_does_not_read_its_records_again(store: LocalStore, firm: Firm) -> None:
+    from advisoros_desktop.commands import palette_records
+    from advisoros_desktop.database_setup import reading
+
+    client = store.create("client", {"businessName": "Brand New Bakery"})
+    store.create("engagement", {"clientId": client, "name": "2026 Tax Return"})
+    known = {firm.john_smith: "John Smith"}
+    with reading(store.engine) as conn:
+        fresh, gone = palette_records.read_changed(conn, {"client": {client}}, known)
+    assert [r.key for r in fresh] == [client] and gone == []  # its engagement is not re-read
+    with reading(store.engine) as conn:
+        fresh, _gone = palette_records.read_changed(
+            conn, {"client": {client}}, {**known, client: "Old Bakery Name"}
+        )
+    assert {r.kind for r in fresh} == {"client", "engagement"}  # renamed: its records follow
+
+
 def test_records_pulled_from_the_server_are_indexed(
     store: LocalStore, index: PaletteIndex, firm: Firm
 ) -> None:
