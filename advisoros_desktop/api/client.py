@@ -119,6 +119,10 @@ class ApiClient:
         """Upload sizes, types and batch sizes the server accepts."""
         return _json_object(await self._authorized("GET", "limits"), "limits")
 
+    async def firm_settings(self) -> dict[str, Any]:
+        """What the firm decided for itself (its review threshold)."""
+        return _json_object(await self._authorized("GET", "settings"), "settings")
+
     async def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
         """One page of the change feed after ``cursor`` (``None``: from the start).
 

@@ -19,7 +19,7 @@ from advisoros_desktop.server.jobs import EXTRACT, JobHandler, JobQueue
 from advisoros_desktop.server.load_limits import LoadLimitMiddleware
 from advisoros_desktop.server.models import ErrorResponse
 from advisoros_desktop.server.retention import purge_tombstones
-from advisoros_desktop.server.routes import auth, documents, meta, sync, uploads
+from advisoros_desktop.server.routes import auth, documents, meta, settings, sync, uploads
 from advisoros_desktop.server.state import ServerState
 from advisoros_desktop.server.uploads import UploadService
 
@@ -91,7 +91,7 @@ def create_app(
             503: {"model": ErrorResponse, "description": "Overloaded; see Retry-After"},
         },
     )
-    for module in (auth, sync, uploads, documents, meta):
+    for module in (auth, sync, uploads, documents, meta, settings):
         api.include_router(module.router)
     app.include_router(api)
     app.add_middleware(LoadLimitMiddleware, config=config)

@@ -18,8 +18,9 @@ from advisoros_desktop.extraction import ExtractionFailure
 from advisoros_desktop.extraction.extractor import Outcome
 from advisoros_desktop.server.config import ServerConfig
 from advisoros_desktop.server.database import writing
-from advisoros_desktop.server.extraction_records import REVIEW_THRESHOLD, record_outcome
+from advisoros_desktop.server.extraction_records import record_outcome
 from advisoros_desktop.server.extraction_worker import ExtractionWorker
+from advisoros_desktop.server.firm_settings import review_threshold
 from advisoros_desktop.server.records import OrganizationWriter
 from advisoros_desktop.server.upload_files import content_path
 
@@ -38,11 +39,11 @@ class ExtractionJob:
         self,
         config: ServerConfig,
         worker: ExtractionWorker | None = None,
-        threshold: float = REVIEW_THRESHOLD,
+        threshold: float | None = None,
     ) -> None:
         self._config = config
         self._worker = worker or ExtractionWorker()
-        self._threshold = threshold
+        self._threshold = threshold  # None: each firm's own (``firm_settings``)
 
     def __call__(self, engine: sa.Engine, organization_id: str, document_id: str) -> None:
         started = self._start(engine, organization_id, document_id)
@@ -89,5 +90,8 @@ class ExtractionJob:
             document = writer.live("document", document_id)
             if document is None or document["ocrStatus"] in FINISHED:
                 return  # deleted while it was read, or finished by another worker
-            record_outcome(writer, document, outcome, self._threshold)
+            threshold = self._threshold
+            if threshold is None:
+                threshold = review_threshold(conn, organization_id)
+            record_outcome(writer, document, outcome, threshold)
             writer.finish()

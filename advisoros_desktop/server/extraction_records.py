@@ -18,13 +18,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from advisoros_desktop.domain import validators
+from advisoros_desktop.domain.firm_settings import DEFAULT_REVIEW_THRESHOLD
 from advisoros_desktop.extraction import Extraction, ExtractionFailure
 from advisoros_desktop.extraction.extractor import Outcome
 from advisoros_desktop.extraction.form_keys import UNKNOWN, category_of
 from advisoros_desktop.server.records import OrganizationWriter, RecordRow
 
-# A field read with less confidence than this asks for a person's look.
-REVIEW_THRESHOLD = 0.90
+# A field read with less confidence than this asks for a person's look (the firm may
+# choose another: ``firm_settings``; callers pass the firm's).
+REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD
 DEFAULT_CATEGORY = "general"
 # Keys that do not say what a document holds: a form with only these was not read.
 _FRAMING_KEYS = frozenset({"taxYear", "formType"})

@@ -24,11 +24,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from advisoros_desktop.domain.ids import is_valid_id
-from advisoros_desktop.server.extraction_records import (
-    REVIEW_THRESHOLD,
-    extraction_id,
-    needs_review,
-)
+from advisoros_desktop.server.extraction_records import extraction_id, needs_review
+from advisoros_desktop.server.firm_settings import review_threshold
 from advisoros_desktop.server.records import OrganizationWriter, RecordRow
 from advisoros_desktop.server.schema import ENTITY_TABLES
 
@@ -170,12 +167,17 @@ def review_changes(
 def after_review(
     writer: OrganizationWriter,
     reviewed: Mapping[str, Any],
-    threshold: float = REVIEW_THRESHOLD,
+    threshold: float | None = None,
 ) -> None:
-    """Bring the reviewed extraction's document up to date: ``needsReview`` and its summary."""
+    """Bring the reviewed extraction's document up to date: ``needsReview`` and its summary.
+
+    ``threshold``: the firm's own (``firm_settings``) unless given.
+    """
     document = writer.live("document", reviewed["documentId"])
     if document is None:
         return
+    if threshold is None:
+        threshold = review_threshold(writer.conn, writer.organization_id)
     siblings = writer.conn.execute(
         sa.select(_extractions).where(
             _extractions.c.organizationId == writer.organization_id,

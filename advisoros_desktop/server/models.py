@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisoros_desktop.domain.entities import ENTITIES
+from advisoros_desktop.domain.firm_settings import HIGHEST_REVIEW_THRESHOLD, LOWEST_REVIEW_THRESHOLD
 
 EntityName = Literal["user", "client", "engagement", "task", "document", "extraction"]
 assert set(EntityName.__args__) == set(ENTITIES)  # type: ignore[attr-defined]
@@ -133,6 +134,23 @@ class Limits(BaseModel):
     maxMutationsPerBatch: int
     maxRequestBodyBytes: int
     rateLimitPerSecond: float
+
+
+class FirmSettings(BaseModel):
+    """What the firm decided for itself (``firm_settings``)."""
+
+    reviewThreshold: float = Field(
+        description="Fields read with less confidence than this put their document up for review."
+    )
+
+
+class FirmSettingsChange(Strict):
+    reviewThreshold: float = Field(
+        ge=LOWEST_REVIEW_THRESHOLD,
+        le=HIGHEST_REVIEW_THRESHOLD,
+        allow_inf_nan=False,
+        description="From 0.5 (trust the extractor more) to 1.0 (review every field).",
+    )
 
 
 class Health(BaseModel):

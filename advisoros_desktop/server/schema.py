@@ -95,6 +95,18 @@ sessions = sa.Table(
     sa.Column("revoked", sa.Boolean, nullable=False, default=False),
 )
 
+# What a firm decides for itself (one row per organization, made when first changed;
+# until then the defaults in ``firm_settings`` apply). A table of its own, so servers
+# created before it get it from ``create_all`` with no migration.
+organization_settings = sa.Table(
+    "organization_settings",
+    metadata,
+    sa.Column("organizationId", ID, sa.ForeignKey("organizations.id"), primary_key=True),
+    sa.Column("reviewThreshold", sa.Float, nullable=False),
+    sa.Column("updatedAt", sa.String(32), nullable=False),
+    sa.Column("updatedById", ID, nullable=False),
+)
+
 mutation_log = sa.Table(
     "mutation_log",
     metadata,

@@ -3,8 +3,9 @@
 Each row shows the field's label, its value in an editor, how sure the
 extractor was and where the value came from, and under it the warnings of
 the checks that name the field. A field that needs a person's look (read
-with less than 90 % confidence, or named by a failing check, and not yet
-confirmed) is flagged. A value a person confirmed looks different from one
+with less confidence than the firm's review threshold, 90 % unless the firm
+chose otherwise, or named by a failing check, and not yet confirmed) is
+flagged. A value a person confirmed looks different from one
 only the machine read: upright with a check mark and a tooltip saying who
 and when, against italic grey for the extractor's.
 
@@ -33,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisoros_desktop.domain.firm_settings import DEFAULT_REVIEW_THRESHOLD
 from advisoros_desktop.ui.review_input import display_text
 from advisoros_desktop.ui.validation_bubble import _STYLES, Tone
 
-REVIEW_THRESHOLD = 0.90
 MACHINE_STYLE = "color: #666;"
 _FLAG_STYLE = "background: #fff3e0; border-left: 3px solid #e07800;"
 _PLAIN_STYLE = "border-left: 3px solid transparent;"
@@ -45,12 +46,14 @@ _CURRENT_STYLE = "background: #e3edfb; border-left: 3px solid #1e5ac8;"
 Field = Mapping[str, Any]
 
 
-def needs_attention(field: Field, flagged_keys: set[str]) -> bool:
-    """Unconfirmed, and either read unsure or named by a failing check."""
+def needs_attention(
+    field: Field, flagged_keys: set[str], threshold: float = DEFAULT_REVIEW_THRESHOLD
+) -> bool:
+    """Unconfirmed, and either read less sure than ``threshold`` or named by a failing check."""
     if field.get("confirmedBy"):
         return False
     confidence = field.get("confidence")
-    unsure = not isinstance(confidence, int | float) or confidence < REVIEW_THRESHOLD
+    unsure = not isinstance(confidence, int | float) or confidence < threshold
     return unsure or field.get("key") in flagged_keys
 
 
@@ -250,6 +253,7 @@ class ReviewFields(QScrollArea):
         self.fields: dict[str, Field] = {}
         self.attention: dict[str, bool] = {}
         self.current: str | None = None
+        self.threshold = DEFAULT_REVIEW_THRESHOLD  # the firm's (the view sets it)
 
     def set_fields(
         self,
@@ -269,7 +273,7 @@ class ReviewFields(QScrollArea):
         for field in listed:
             key = str(field["key"])
             self.fields[key] = field
-            self.attention[key] = needs_attention(field, set(warnings))
+            self.attention[key] = needs_attention(field, set(warnings), self.threshold)
             self.rows[key].fill(field, warnings.get(key, []), self.attention[key], who)
 
     def _rebuild(self, order: list[str]) -> None:

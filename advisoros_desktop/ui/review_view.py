@@ -33,6 +33,10 @@ from advisoros_desktop.commands.review_commands import AcceptField, ApproveDocum
 from advisoros_desktop.commands.store_command import StoreCommand
 from advisoros_desktop.store.document_content import DocumentContent
 from advisoros_desktop.store.extraction_lookup import extractions_of
+from advisoros_desktop.store.firm_settings_state import (
+    recall_review_threshold,
+    remember_firm_settings,
+)
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.transaction import ChangeSet
 from advisoros_desktop.ui.page_renderer import PageRenderer
@@ -203,9 +207,12 @@ class ReviewView(QWidget):
             self.preview.show_document(document_id, None)
             return False
         self.title.setText(str(document["fileName"] or ""))
+        self.fields.threshold = recall_review_threshold(self.store)
         self._refresh(first=True)
         self.preview.show_document(document_id, None)
         self._load_content(document_id, str(document["checksum"] or ""))
+        if self.api is not None:
+            self._schedule(self._learn_threshold(self._generation))
         if self.fields.order:
             first = next((k for k in self.fields.order if self.fields.attention.get(k)), None)
             self.fields.select(first or self.fields.order[0])
@@ -251,6 +258,22 @@ class ReviewView(QWidget):
             return
         if generation == self._generation:
             self._page_problem(problem)
+
+    async def _learn_threshold(self, generation: int) -> None:
+        """The firm's review threshold as the server has it now (kept for offline reviews)."""
+        assert self.api is not None
+        try:
+            answer = await self.api.firm_settings()
+            threshold = await asyncio.to_thread(remember_firm_settings, self.store, answer)
+        except (ServerUnreachable, SignInRequired, ApiError) as error:
+            log.info("the firm's settings are unavailable, using the last known: %s", error)
+            return
+        except Exception:  # the flags stay as they are; the server still decides the list
+            log.exception("reading the firm's settings failed")
+            return
+        if generation == self._generation and threshold != self.fields.threshold:
+            self.fields.threshold = threshold
+            self._refresh()
 
     def _page_shown(self, page: int, count: int) -> None:
         # Only a document of several pages says which one shows, and how to turn.

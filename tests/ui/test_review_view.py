@@ -253,3 +253,36 @@ def test_long_labels_wrap_inside_a_narrow_pane_and_strangers_are_named_plainly(
     fields.set_fields([confirmed], [], view.who)
     tip = fields.rows[key].source.toolTip()
     assert "Confirmed by a colleague" in tip and stranger not in tip
+
+
+def test_the_firms_review_threshold_decides_the_flags_online_and_offline(
+    qtbot: QtBot, review_server: ReviewServer, desk: Desk
+) -> None:
+    settings = review_server.account.http
+    view = make_view(qtbot, desk, review_server.account.user_id)
+    view.open_document(review_server.document_id)
+    fields = view.fields
+    assert fields.threshold == 0.9  # the default
+
+    def unconfirmed(shown: ReviewView) -> int:
+        return sum(1 for f in shown.fields.fields.values() if not f.get("confirmedBy"))
+
+    before = fields.pending_count()
+    assert settings.patch("/settings", json={"reviewThreshold": 1.0}).status_code == 200
+    try:
+        view.open_document(review_server.document_id)  # asks the server again, in the background
+        qtbot.waitUntil(lambda: fields.threshold == 1.0, timeout=10_000)
+        # No field was read at 100 %: every one not yet confirmed now asks for a look.
+        assert fields.pending_count() == unconfirmed(view) > before
+        flagged = [row for key, row in fields.rows.items() if fields.attention[key]]
+        assert flagged and all("⚑" in row.label.text() for row in flagged)
+
+        # Kept on this computer: a review offline flags the same fields.
+        offline = make_view(qtbot, desk, review_server.account.user_id, online=False)
+        offline.open_document(review_server.document_id)
+        assert offline.fields.threshold == 1.0
+        assert offline.fields.pending_count() == unconfirmed(offline)
+    finally:  # the server is shared by this module's tests
+        settings.patch("/settings", json={"reviewThreshold": 0.9})
+        view.open_document(review_server.document_id)
+        qtbot.waitUntil(lambda: fields.threshold == 0.9, timeout=10_000)
