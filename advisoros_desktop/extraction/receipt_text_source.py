@@ -25,7 +25,8 @@ from advisoros_desktop.extraction.invoice_amounts import Currency, currency_of
 from advisoros_desktop.extraction.invoice_text_source import Placer, place_text, read_invoice
 from advisoros_desktop.extraction.model import ExtractedField
 from advisoros_desktop.extraction.page_words import PageWords, Word, text_of
-from advisoros_desktop.extraction.receipt_total import find_total
+from advisoros_desktop.extraction.receipt_readings import Candidate, ReceiptReadings, agreed
+from advisoros_desktop.extraction.receipt_total import ARITHMETIC, CONFIRMED, find_total
 from advisoros_desktop.extraction.receipt_vendor import find_receipt_vendor
 from advisoros_desktop.extraction.values import normalize_date
 
@@ -70,43 +71,61 @@ class _FoundDate:
 def read_receipt(
     pages: list[PageWords], place: Placer = place_text, today: dt.date | None = None
 ) -> list[ExtractedField]:
-    """The receipt's fields (FIELDS.md invoice keys), each with its place."""
-    fields: list[ExtractedField] = []
+    """The receipt's fields (FIELDS.md invoice keys), each with its place.
+
+    When ``place`` is a ``ReceiptReadings`` the receipt was read more than
+    once: each field is found in every reading and the readings are weighed
+    (``receipt_readings``); ``pages`` is then its first reading.
+    """
+    readings = place.readings if isinstance(place, ReceiptReadings) else [pages]
+    found = [_read_once(reading, place, today or dt.date.today()) for reading in readings]
+    fields = [
+        chosen
+        for key in ("vendorName", "invoiceDate", "totalAmount", "currency")
+        if (chosen := agreed([candidates.get(key) for candidates in found])) is not None
+    ]
+    others = [f for f in read_invoice(readings[0], place) if f.key not in _OWN_KEYS]
+    return fields + others
+
+
+def _read_once(pages: list[PageWords], place: Placer, today: dt.date) -> dict[str, Candidate]:
+    """The receipt's own fields as one reading of its pages gives them."""
+    found: dict[str, Candidate] = {}
     vendor = find_receipt_vendor(pages[0])
     if vendor is not None:
-        fields.append(
+        found["vendorName"] = Candidate(
             place("vendorName", "Vendor", vendor.name, vendor.confidence, vendor.page, vendor.words)
         )
     total = find_total(pages)
     currency = _currency(pages, total.words if total else ())
     day_first = currency is None or currency.code != "USD"
-    date = find_date(pages, day_first, today or dt.date.today())
+    date = find_date(pages, day_first, today)
     if date is not None:
-        fields.append(
+        found["invoiceDate"] = Candidate(
             place("invoiceDate", "Date", date.value, date.confidence, date.page, date.words)
         )
     if total is not None:
-        fields.append(
+        found["totalAmount"] = Candidate(
             place(
                 "totalAmount", "Total", str(total.value), total.confidence, total.page, total.words
-            )
+            ),
+            checked=total.confidence >= CONFIRMED,
+            derived=total.confidence == ARITHMETIC,
         )
     if currency is not None:
         words = [word for page in pages for word in page.words]
         marker = next((w for w in words if currency_of(w.text) == currency), None)
-        where = pages[0]
-        fields.append(
+        found["currency"] = Candidate(
             place(
                 "currency",
                 "Currency",
                 currency.code,
                 currency.confidence,
-                where,
+                pages[0],
                 (marker,) if marker else (),
             )
         )
-    others = [f for f in read_invoice(pages, place) if f.key not in _OWN_KEYS]
-    return fields + others
+    return found
 
 
 def _currency(pages: list[PageWords], near: tuple[Word, ...]) -> Currency | None:

@@ -11,7 +11,11 @@ lines after the change is given (tax summaries, footers) are not read.
 A receipt checks itself: cash tendered less change, a card payment, the
 total before rounding plus the rounding adjustment all come to the amount
 paid. Only a total one of those confirms is reported as sure; OCR misreads
-one digit of an amount too often for a lone reading to be trusted.
+one digit of an amount too often for a lone reading to be trusted. A total
+read a digit or two away from what those lines (or the total before tax plus
+the tax) come to is taken as misread (bold print at the foot of a till roll
+is where OCR reads a 0 as a 6), and the sum is reported, though not as sure.
+Some tills print the rounded amount under the rounding line with no label.
 
 Amounts are read through the misreadings OCR is known for on receipts (a
 ``O`` for a ``0``, ``86. 00`` split in two, a comma for the point, quotes and
@@ -36,6 +40,11 @@ PAID_LABEL = 0.85
 PLAIN_LABEL = 0.75
 # An amount OCR had to be corrected to read.
 REPAIRED = 0.7
+# A total read a digit or two away from what the receipt's other lines add up
+# to is taken to be misread; the sum is reported, not as sure: only two
+# readings of the print agree, and they could be the misread ones.
+ARITHMETIC = 0.8
+_MAX_MISREAD_DIGITS = 2
 
 # Lines that name a total which is not the amount paid.
 _NOT_PAID = re.compile(
@@ -55,8 +64,15 @@ _PAID = re.compile(
     r"|total ttc|gesamtbetrag|te betalen",
     re.IGNORECASE,
 )
+# The total before tax, and the tax, that add up to the amount paid.
+_BEFORE_TAX = re.compile(
+    r"excl|exclusive|excluding|before (?:tax|gst|vat)|\bnet of\b|ohne|hors|sub ?-?total",
+    re.IGNORECASE,
+)
+_TAX_TOTAL = re.compile(r"total ?(?:gst|vat|tax|tva|btw|mwst)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b|\btotaal\b|\bsumme\b|\bgesamt\b", re.IGNORECASE)
-_ROUNDING = re.compile(r"rounding|round(?:ing)? ?adj", re.IGNORECASE)
+# "Adjustment" alone: OCR often breaks the word "Rounding" before it.
+_ROUNDING = re.compile(r"rounding|round(?:ing)? ?adj|\badjustment\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\bchange\b|\bchange due\b|r[üu]ckgeld|wisselgeld|rendu", re.IGNORECASE)
 _CASH = re.compile(r"\bcash\b|tendered|bargeld|contant|esp[èe]ces", re.IGNORECASE)
 _CARD = re.compile(
@@ -67,8 +83,8 @@ _CARD = re.compile(
 # Marks OCR reads around an amount: quotes, brackets, a rule's bar.
 _MARKS = "\"'“”‘’«»()[]{}|!:;~*=+_"
 # Letters OCR gives for the digits of an amount.
-_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0"})
-_DIGITS_LIKE = re.compile(r"[\dOoDQ]*\d[\dOoDQ]*[.,]?[\dOoDQ]*|[.,]?[\dOoDQ]{2}")
+_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "§": "5"})
+_DIGITS_LIKE = re.compile(r"[\dOoDQ§]*\d[\dOoDQ§]*[.,]?[\dOoDQ§]*|[.,]?[\dOoDQ§]{2}")
 
 
 @dataclass(frozen=True)
@@ -103,14 +119,82 @@ def find_total(pages: list[PageWords]) -> ReceiptTotal | None:
         chosen = _choose(candidates, lines)
         if chosen is None:
             continue
+        rounded = _unlabelled_rounded(chosen, lines) if candidates is plain else None
+        if rounded is not None:
+            chosen, sureness = rounded, PAID_LABEL
         amount = chosen.amount
         assert amount is not None
         if _confirmed(amount.value, chosen, lines):
-            confidence = CONFIRMED
-        else:
-            confidence = min(sureness, REPAIRED) if amount.repaired else sureness
+            return ReceiptTotal(amount.value, CONFIRMED, chosen.page, amount.words)
+        corrected = _misread(amount.value, _expected(chosen, lines))
+        if corrected is not None:
+            return ReceiptTotal(corrected, ARITHMETIC, chosen.page, amount.words)
+        confidence = min(sureness, REPAIRED) if amount.repaired else sureness
         return ReceiptTotal(amount.value, confidence, chosen.page, amount.words)
     return None
+
+
+def _unlabelled_rounded(total: _Line, lines: list[_Line]) -> _Line | None:
+    """The amount printed alone under a "Rounding" line that follows the total, if any.
+
+    Some tills print the total before rounding, the adjustment, a rule, and
+    then the rounded amount with no label but the currency's.
+    """
+    after = lines[lines.index(total) + 1 :]
+    for index, line in enumerate(after):
+        if line.amount is None:
+            continue
+        if not _ROUNDING.search(line.text):
+            return None
+        following = next((ln for ln in after[index + 1 :] if ln.amount is not None), None)
+        if following is None or any(sum(c.isalpha() for c in w.text) >= 3 for w in following.words):
+            return None
+        return following
+    return None
+
+
+def _expected(chosen: _Line, lines: list[_Line]) -> set[Decimal]:
+    """What the receipt's other lines say was paid: cash less change, total and rounding, ...
+
+    ... the total before tax plus the tax, each with the rounding adjustment
+    (OCR often loses its minus sign, so both ways).
+    """
+    amounts = [(ln, ln.amount.value) for ln in lines if ln is not chosen and ln.amount]
+    cash = [value for ln, value in amounts if _CASH.search(ln.text) and not _CHANGE.search(ln.text)]
+    change = [value for ln, value in amounts if _CHANGE.search(ln.text)]
+    rounding = [value for ln, value in amounts if _ROUNDING.search(ln.text)]
+    before_tax = [value for ln, value in amounts if _BEFORE_TAX.search(ln.text)]
+    before_tax += [
+        value
+        for ln in lines
+        if ln.amount is None and _BEFORE_TAX.search(ln.text)
+        if (value := _without_point(ln.words)) is not None
+    ]
+    tax = [value for ln, value in amounts if _TAX_TOTAL.search(ln.text)]
+    plain = [
+        value
+        for ln, value in amounts
+        if lines.index(ln) < lines.index(chosen) and _is_total(ln) and not _PAID.search(ln.text)
+    ]
+    found = {given - back for given in cash for back in change if given > back}
+    sums = plain + [net + levy for net in before_tax for levy in tax]
+    for adjust in rounding:
+        found |= {total + adjust for total in sums} | {total - adjust for total in sums}
+    return {value for value in found if value > 0}
+
+
+def _misread(value: Decimal, expected: set[Decimal]) -> Decimal | None:
+    """The one expected amount ``value`` could be a misreading of (a digit or two), else None."""
+    near = {other for other in expected if 0 < _digits_apart(value, other) <= _MAX_MISREAD_DIGITS}
+    return near.pop() if len(near) == 1 else None
+
+
+def _digits_apart(one: Decimal, other: Decimal) -> int:
+    """In how many digits two amounts differ when printed alike (all of them for other lengths)."""
+    first, second = f"{one:.2f}", f"{other:.2f}"
+    if len(first) != len(second):
+        return max(len(first), len(second))
+    return sum(a != b for a, b in zip(first, second, strict=True))
 
 
 def _summary_lines(pages: list[PageWords]) -> list[_Line]:
@@ -163,6 +247,16 @@ def _confirmed(value: Decimal, chosen: _Line, lines: list[_Line]) -> bool:
         if any(total + adjust == value or total - adjust == value for adjust in rounding if adjust):
             return True
     return False
+
+
+def _without_point(words: list[Word]) -> Decimal | None:
+    """ "5142" at the end of a line of money: an amount whose decimal point OCR lost."""
+    if not words:
+        return None
+    text = words[-1].text.strip(_MARKS).translate(_AS_DIGIT)
+    if not re.fullmatch(r"\d{3,7}", text):
+        return None
+    return Decimal(text) / 100
 
 
 def last_amount(words: list[Word]) -> ReadAmount | None:

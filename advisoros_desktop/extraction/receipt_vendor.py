@@ -57,6 +57,18 @@ _STREET = re.compile(
     r"|str|weg|platz|straat|laan|plein|rue|chemin|via|calle)\b",
     re.IGNORECASE,
 )
+# Initials: single characters each followed by a point ("D.I.Y.", OCR's "O.1.¥.").
+_INITIALS = re.compile(r"(?:[^\s.]\.){2,}[^\s.]?")
+_AS_LETTER = str.maketrans({"0": "O", "1": "I", "|": "I", "¥": "Y", "5": "S", "8": "B", "$": "S"})
+# Letters and digits OCR takes for one another in upper-case print, each mapped to one of them.
+_LOOKALIKE = str.maketrans({"D": "O", "0": "O", "Q": "O", "1": "I", "|": "I",
+                            "8": "B", "5": "S", "$": "S"})  # fmt: skip
+# Company forms of three letters or more, by how they look ("SDN BHD" and "SON BHO" alike).
+_FORM_LOOKALIKES = {
+    form.upper().translate(_LOOKALIKE): form.upper()
+    for form in (*COMPANY_FORMS, "sdn bhd")
+    if len(form) >= 3 and form.replace(" ", "").isalpha()
+}
 _POST_CODE = re.compile(r"(?<![\d-])\d{4,6}(?![\d-])")
 
 
@@ -82,8 +94,43 @@ def find_receipt_vendor(page: PageWords) -> Vendor | None:
             confidence = LETTERHEAD
         else:
             confidence = FIRST_NAME_LINE
-        return Vendor(text_of(name).strip(" ,;:-"), tuple(name), confidence, page)
+        return Vendor(repaired_name(name), tuple(name), confidence, page)
     return None
+
+
+def repaired_name(words: list[Word]) -> str:
+    """The name as printed, with the misreadings OCR makes in a name's letters put right.
+
+    Initials ("D.I.Y.") are letters, so a digit or symbol OCR read for one
+    is the letter it looks like; an upper-case company form a letter away
+    ("SON BHD", "BHO") is the form; brackets hold their words without spaces.
+    """
+    texts = [_initials(word.text) for word in words]
+    if len(texts) >= 2 and texts[-2].isupper():
+        pair = _company_form(f"{texts[-2]} {texts[-1]}")
+        texts[-2:] = pair.split(" ", 1) if " " in pair else [texts[-2], texts[-1]]
+    if texts:
+        texts[-1] = _company_form(texts[-1])
+    text = " ".join(texts).strip(" ,;:-")
+    return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
+
+
+def _initials(text: str) -> str:
+    if not _INITIALS.fullmatch(text) or not any(c.isalpha() for c in text):
+        return text
+    return text.translate(_AS_LETTER)
+
+
+def _company_form(text: str) -> str:
+    core = text.strip(".,;:")
+    if len(core) < 3 or not core.isupper() or core in _FORM_LOOKALIKES.values():
+        return text
+    found = _FORM_LOOKALIKES.get(_folded(core))
+    return text.replace(core, found) if found else text
+
+
+def _folded(text: str) -> str:
+    return text.upper().translate(_LOOKALIKE)
 
 
 def _head(page: PageWords) -> list[list[Word]]:

@@ -17,11 +17,14 @@ from advisoros_desktop.extraction.corpus_score import format_table, score_corpus
 from advisoros_desktop.extraction.ocr_engine import Tesseract
 
 # What OCR reaches on the SROIE receipts: all ten are classified as receipts,
-# and 19 of 30 fields are right (63.3 %). The rest are OCR's misreadings of
-# small, faded print (a shop name read "MR O.1.¥.", a total's 0 read as 6)
-# or values the print does not show legibly; the 90 % is not reached
-# and this records where it stands, so a regression still fails.
-RECEIPTS_REACHED = 0.63
+# and 25 of 30 fields are right (83.3 %): every date and total (each receipt
+# read four times, the readings weighed field by field, a misread total put
+# right by the receipt's own arithmetic). The misses are shop names: print
+# OCR reads wrongly in every reading ("MR O.I.Y." for "MR D.I.Y."), a name
+# printed in mixed case that the truth gives in capitals, a damaged character
+# the truth copies. The 90 % is not reached; this records where it
+# stands, so a regression still fails.
+RECEIPTS_REACHED = 0.83
 
 
 @pytest.mark.slow
