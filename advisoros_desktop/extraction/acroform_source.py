@@ -232,22 +232,11 @@ def _split_box(
     name_confidence = min(base, SPLIT)
     address_confidence = min(base, SPLIT_DROPPED_LINE if dropped_line else SPLIT)
     found = []
-    # One box, two fields: each says which part of the box it holds, or a reviewer
-    # sees the same label twice.
     if name:
-        found.append(
-            _field(name_key, f"{label} (name)", Normalised(name), name_confidence, widget, bbox)
-        )
+        found.append(_field(name_key, label, Normalised(name), name_confidence, widget, bbox))
     if address:
         found.append(
-            _field(
-                address_key,
-                f"{label} (address)",
-                Normalised(address),
-                address_confidence,
-                widget,
-                bbox,
-            )
+            _field(address_key, label, Normalised(address), address_confidence, widget, bbox)
         )
     return found
 

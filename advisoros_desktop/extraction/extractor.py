@@ -28,6 +28,7 @@ from advisoros_desktop.extraction.acroform_source import PageForm, read_page_for
 from advisoros_desktop.extraction.checks import run_checks
 from advisoros_desktop.extraction.classification import Classification, classify
 from advisoros_desktop.extraction.document_text import DocumentText, NoText, pdf_text_layer
+from advisoros_desktop.extraction.field_labels import distinct_labels
 from advisoros_desktop.extraction.form_keys import UNKNOWN, category_of
 from advisoros_desktop.extraction.form_titles import form_type_from_title
 from advisoros_desktop.extraction.invoice_text_source import Placer, place_text, read_invoice
@@ -314,6 +315,7 @@ def _add_document_page(documents: list[_Form], found: Classification, page: int)
 
 
 def _result(name: str, form: _Form, fields: list[ExtractedField], today: dt.date) -> Extraction:
+    fields = distinct_labels(fields)
     confidence = form.classification.confidence
     if fields:
         mean = sum(f.confidence for f in fields) / len(fields)

@@ -28,6 +28,8 @@ def test_a_flattened_1099_splits_the_payer_box_and_drops_the_telephone(corpus: P
     result = only(extract_file(corpus / "1099-div" / "1099div-001-flattened.pdf"))
     assert result.value("payerName") == "KINGSBURY INVESTMENTS LLC"
     assert result.value("payerAddress") == "2719 POPLAR ROAD, ORLANDO, FL 32803-1335"
+    labels = {f.key: f.label for f in result.fields}
+    assert labels["payerName"].endswith("(name)") and labels["payerAddress"].endswith("(address)")
 
 
 def test_a_two_page_invoice_is_one_document(corpus: Path) -> None:
