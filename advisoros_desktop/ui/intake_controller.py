@@ -186,6 +186,7 @@ class IntakeController(QObject):
         """
         if self._stopped:
             self.message.emit("Intake has stopped; the files were not added.")
+            self.batch_ended.emit()
             return
         future = self.engine.submit_in_background(list(paths), target=target, source=source)
         future.add_done_callback(lambda done: self._submitted(done, target))

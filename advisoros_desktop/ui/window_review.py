@@ -4,7 +4,8 @@ The Review entry of the navigation shows the documents whose extracted
 fields need a person (a record list like the others, J/K and the filter
 work there). Enter opens the current one in the split view (the page on the
 left, the fields on the right); approving with Ctrl+Enter opens the next
-document of the list; Backspace goes back to the list. While the split view
+document of the list; Alt+Left (Go > Back) goes back to the list (Backspace
+edits the value under review there). While the split view
 shows, the window's Details dock steps aside (the split view has the
 document's fields, and the page needs the width); it comes back as it was
 when the reviewer returns to the list or leaves the view. The split view is

@@ -197,6 +197,6 @@ def test_after_stop_files_are_refused_with_a_word(
     qtbot: QtBot, desktop: Desktop, idle: IntakeController, tmp_path: Path
 ) -> None:
     desktop.loop.run_until_complete(idle.stop())
-    with qtbot.waitSignal(idle.message) as said:
+    with qtbot.waitSignal(idle.batch_ended), qtbot.waitSignal(idle.message) as said:
         idle.add_files([tmp_path], IntakeTarget())
     assert "stopped" in said.args[0]
