@@ -11,15 +11,17 @@ handling (repairs, confidence, boxes shown on the scan).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from types import TracebackType
 
+from advisoros_desktop.extraction.invoice_text_source import place_text
 from advisoros_desktop.extraction.irs_text_source import TEXT_LAYER, BoxReading
-from advisoros_desktop.extraction.model import BBox
+from advisoros_desktop.extraction.model import BBox, ExtractedField
 from advisoros_desktop.extraction.ocr_box_reading import OcrBoxReading
 from advisoros_desktop.extraction.ocr_engine import Tesseract
 from advisoros_desktop.extraction.ocr_page_words import OcrPageWords
 from advisoros_desktop.extraction.page_text import PdfText
-from advisoros_desktop.extraction.page_words import PageWords
+from advisoros_desktop.extraction.page_words import PageWords, Word
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,22 @@ class DocumentText:
     def scan(self, page: int) -> OcrPageWords | None:
         """What OCR read on ``page``, or None for a page with a text layer (or not read)."""
         return self._scans.get(page)
+
+    def place(
+        self,
+        key: str,
+        label: str,
+        value: str,
+        confidence: float,
+        page: PageWords,
+        words: Sequence[Word],
+    ) -> ExtractedField:
+        """A field found in ``words`` (a ``Placer``): OCR's box and sureness on a scanned
+        page, the text layer's elsewhere."""
+        scan = self._scans.get(page.page)
+        if scan is None:
+            return place_text(key, label, value, confidence, page, words)
+        return OcrBoxReading(scan).field(key, label, value, confidence, page, words)
 
     def text(self, page: int) -> str:
         scan = self._scans.get(page)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from advisoros_desktop.extraction.document_text import DocumentText, NoText, pdf
 from advisoros_desktop.extraction.field_labels import distinct_labels
 from advisoros_desktop.extraction.form_keys import UNKNOWN, category_of
 from advisoros_desktop.extraction.form_titles import form_type_from_title
-from advisoros_desktop.extraction.invoice_text_source import Placer, place_text, read_invoice
+from advisoros_desktop.extraction.invoice_text_source import read_invoice
 from advisoros_desktop.extraction.irs_printed_layout import PRINTED_LAYOUTS
 from advisoros_desktop.extraction.irs_text_source import PrintedPage, read_printed_page
 from advisoros_desktop.extraction.labelled_text_source import read_labelled_page
@@ -42,10 +41,8 @@ from advisoros_desktop.extraction.model import (
     ExtractionFailure,
     UnreadableDocument,
 )
-from advisoros_desktop.extraction.ocr_box_reading import OcrBoxReading
 from advisoros_desktop.extraction.ocr_engine import Tesseract
 from advisoros_desktop.extraction.page_images import image_page_count
-from advisoros_desktop.extraction.page_words import PageWords, Word
 from advisoros_desktop.extraction.receipt_scan import receipt_pages
 from advisoros_desktop.extraction.receipt_text_source import read_receipt
 from advisoros_desktop.extraction.scan_reading import (
@@ -182,7 +179,7 @@ def _read_pages(
             words, place = receipt_pages(text, form.pages)
             fields = read_receipt(words, place, today)
         elif form.form_type in _LABELLED_DOCUMENTS:
-            place = _placer(text)
+            place = text.place
             fields = read_invoice([text.words(page) for page in form.pages], place)
         if form.form_type == "W-2" and not any(f.key == "taxYear" for f in fields):
             fields = w2_year(form.pages[0], text, form.revision) + fields
@@ -193,20 +190,6 @@ def _read_pages(
     for result in results:
         result.checks.extend(scans.problems)
     return results
-
-
-def _placer(text: DocumentText) -> Placer:
-    """Makes an invoice's fields: the text layer's way, or OCR's on a scanned page."""
-
-    def place(
-        key: str, label: str, value: str, confidence: float, page: PageWords, words: Sequence[Word]
-    ) -> ExtractedField:
-        scan = text.scan(page.page)
-        if scan is None:
-            return place_text(key, label, value, confidence, page, words)
-        return OcrBoxReading(scan).field(key, label, value, confidence, page, words)
-
-    return place
 
 
 def _group_pages(

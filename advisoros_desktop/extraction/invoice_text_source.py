@@ -163,18 +163,16 @@ def read_invoice(pages: list[PageWords], place: Placer = place_text) -> list[Ext
     if tax is not None:
         fields.append(place("taxAmount", "Tax", *tax))
     if currency is not None:
-        marker = next((w for w in words if currency_of(w.text) == currency), None)
-        fields.append(
-            place(
-                "currency",
-                "Currency",
-                currency.code,
-                currency.confidence,
-                pages[0],
-                (marker,) if marker else (),
-            )
-        )
+        fields.append(currency_field(currency, pages, place))
     return fields
+
+
+def currency_field(currency: Currency, pages: list[PageWords], place: Placer) -> ExtractedField:
+    """The currency, placed on the first word of the pages that names it."""
+    words = (word for page in pages for word in page.words)
+    marker = next((w for w in words if currency_of(w.text) == currency), None)
+    where = (marker,) if marker else ()
+    return place("currency", "Currency", currency.code, currency.confidence, pages[0], where)
 
 
 Found = tuple[str, float, PageWords, tuple[Word, ...]]

@@ -18,17 +18,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 import statistics
-from collections.abc import Sequence
 
 from PIL import Image
 
 from advisoros_desktop.extraction.document_text import DocumentText
-from advisoros_desktop.extraction.invoice_text_source import Placer, place_text
-from advisoros_desktop.extraction.model import BBox, ExtractedField
+from advisoros_desktop.extraction.invoice_text_source import Placer
+from advisoros_desktop.extraction.model import BBox
 from advisoros_desktop.extraction.ocr_box_reading import OcrBoxReading
 from advisoros_desktop.extraction.ocr_engine import DEFAULT_PAGE_SEGMENTATION, OcrError, Tesseract
 from advisoros_desktop.extraction.ocr_page_words import OcrPageWords, as_page_words
-from advisoros_desktop.extraction.page_words import PageWords, Word
+from advisoros_desktop.extraction.page_words import PageWords
 from advisoros_desktop.extraction.receipt_readings import ReceiptReadings
 
 log = logging.getLogger(__name__)
@@ -46,7 +45,7 @@ def receipt_pages(text: DocumentText, pages: list[int]) -> tuple[list[PageWords]
     The placer is a ``ReceiptReadings``: ``read_receipt`` weighs its readings field by field.
     """
     first = [text.words(page) for page in pages]
-    readings = ReceiptReadings([], _placer(text))
+    readings = ReceiptReadings([], text.place)
     again: dict[int, list[OcrPageWords]] = {}
     for page in pages:
         reading = text.reading(page)
@@ -65,18 +64,6 @@ def receipt_pages(text: DocumentText, pages: list[int]) -> tuple[list[PageWords]
         readings.readings.append(words)
     readings.readings.append(first)
     return readings.readings[0], readings
-
-
-def _placer(text: DocumentText) -> Placer:
-    def place(
-        key: str, label: str, value: str, confidence: float, page: PageWords, words: Sequence[Word]
-    ) -> ExtractedField:
-        scan = text.scan(page.page)
-        if scan is None:
-            return place_text(key, label, value, confidence, page, words)
-        return OcrBoxReading(scan).field(key, label, value, confidence, page, words)
-
-    return place
 
 
 def read_again(scan: OcrPageWords, engine: Tesseract) -> list[OcrPageWords]:

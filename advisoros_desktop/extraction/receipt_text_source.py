@@ -22,7 +22,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from advisoros_desktop.extraction.invoice_amounts import Currency, currency_of
-from advisoros_desktop.extraction.invoice_text_source import Placer, place_text, read_invoice
+from advisoros_desktop.extraction.invoice_text_source import (
+    Placer,
+    currency_field,
+    place_text,
+    read_invoice,
+)
 from advisoros_desktop.extraction.model import ExtractedField
 from advisoros_desktop.extraction.page_words import PageWords, Word, text_of
 from advisoros_desktop.extraction.receipt_readings import Candidate, ReceiptReadings, agreed
@@ -113,18 +118,7 @@ def _read_once(pages: list[PageWords], place: Placer, today: dt.date) -> dict[st
             derived=total.confidence == ARITHMETIC,
         )
     if currency is not None:
-        words = [word for page in pages for word in page.words]
-        marker = next((w for w in words if currency_of(w.text) == currency), None)
-        found["currency"] = Candidate(
-            place(
-                "currency",
-                "Currency",
-                currency.code,
-                currency.confidence,
-                pages[0],
-                (marker,) if marker else (),
-            )
-        )
+        found["currency"] = Candidate(currency_field(currency, pages, place))
     return found
 
 
