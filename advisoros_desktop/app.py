@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisoros_desktop.diagnostics.log_files import configure_logging
 from advisoros_desktop.paths import data_dir
 
 if TYPE_CHECKING:
@@ -90,8 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
     headless = args.self_test or args.screenshot
     if headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
@@ -115,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             folder, demo = data_dir(args.data_dir), args.demo
         folder.mkdir(parents=True, exist_ok=True)
-        with loop:
+        # Logs to the console and <folder>/logs/ (redacted), the file closed on the way
+        # out, before the scratch folder is deleted.
+        with configure_logging(folder), loop:
             return loop.run_until_complete(run(folder, demo, args))
 
 

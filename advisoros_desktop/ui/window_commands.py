@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from advisoros_desktop.commands.registry import CONTEXTS, Command, CommandRegistry
 from advisoros_desktop.ui import selection_commands
+from advisoros_desktop.ui.diagnostics_export_action import diagnostics_export_for
 from advisoros_desktop.ui.intake_commands import INTAKE_COMMANDS
 from advisoros_desktop.ui.review_commands import REVIEW_COMMANDS
 
@@ -337,6 +338,13 @@ def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
         lambda w: _w(w).open_shortcut_settings(),
         ("Ctrl+,",),
     )
+    add(
+        "help.export_diagnostics",
+        "Export diagnostics…",
+        "Help",
+        lambda w: diagnostics_export_for(_w(w)).start(),
+        (),
+    )
     add("app.quit", "Quit", "Help", lambda w: _w(w).close(), ("Ctrl+Q",))
     return registry
 
@@ -402,7 +410,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "intake.watched_folders",
         ),
     ),
-    ("&Help", ("help.cheat_sheet",)),
+    ("&Help", ("help.cheat_sheet", None, "help.export_diagnostics")),
 )
 
 TOOLBAR: tuple[str | None, ...] = ("palette.open", None, "edit.undo", "edit.redo", None, "sync.now")

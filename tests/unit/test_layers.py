@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "advisoros_desktop"
-QT_FREE = ("domain", "store", "api", "sync", "intake", "extraction", "server")
+QT_FREE = ("domain", "store", "api", "sync", "intake", "extraction", "server", "diagnostics")
 # The undo commands may use QtGui's QUndoCommand/QUndoStack, nothing else of Qt.
 QTGUI_ONLY = ("commands",)
 ALLOWED_IMPORTS = {
@@ -18,6 +18,7 @@ ALLOWED_IMPORTS = {
     "extraction": {"domain"},
     "commands": {"domain", "store"},
     "server": {"domain", "extraction", "paths", "database_setup"},
+    "diagnostics": set(),
 }
 
 

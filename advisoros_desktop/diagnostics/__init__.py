@@ -1,0 +1,1 @@
+"""Log files and the diagnostics zip, with taxpayer ids and secrets redacted (Qt-free)."""
