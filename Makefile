@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck bench openapi system-packages clean
+.PHONY: run test lint typecheck bench openapi package system-packages clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: system-packages $(STAMP)
 
 openapi: $(STAMP)
 	$(BIN)/python -m advisoros_desktop.server.openapi_file --write
+
+# The one-folder app in dist/advisoros-desktop/ (packaging/README.md).
+package: system-packages $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean packaging/advisoros-desktop.spec --distpath dist --workpath build/pyinstaller
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

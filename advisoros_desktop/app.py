@@ -101,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefer_gui_thread()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("AdvisorOS Desktop")
+    # Wayland and the desktop's menus match the window to packaging/advisoros-desktop.desktop.
+    app.setDesktopFileName("advisoros-desktop")
     app.setQuitOnLastWindowClosed(False)  # quitting waits for the sync and server to stop
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
