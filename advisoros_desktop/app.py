@@ -101,6 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefer_gui_thread()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("AdvisorOS Desktop")
+    from advisoros_desktop.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     # Wayland and the desktop's menus match the window to packaging/advisoros-desktop.desktop.
     app.setDesktopFileName("advisoros-desktop")
     app.setQuitOnLastWindowClosed(False)  # quitting waits for the sync and server to stop
@@ -126,6 +129,14 @@ async def run(folder: Path, demo: bool, args: argparse.Namespace) -> int:
     from advisoros_desktop.ui.app_context import build_context
 
     context = build_context(folder)
+    # Before the first window is built, so it never shows in the wrong colours.
+    from PySide6.QtWidgets import QApplication
+
+    from advisoros_desktop.ui.theme import apply_theme, theme_choice
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, theme_choice(context.settings))
     startup = DesktopStartup(context, demo)
     window = startup.open_cached_window()
     view = "review" if args.view == "review-document" else args.view  # a list to start on

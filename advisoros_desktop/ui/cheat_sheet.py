@@ -125,6 +125,7 @@ class CheatSheetDialog(QDialog):
         self.setStyleSheet(_STYLE)
         self.filter = QLineEdit(placeholderText="Type to filter shortcuts")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter shortcuts"))
         self.filter.textChanged.connect(self._apply_filter)
         self.sections = [
             _Section(_translate(category), [(_translate(t), k) for t, k in rows])

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from advisoros_desktop.intake.routing import ClientName
+from advisoros_desktop.ui.theme import tone_colour
 
 # pick_client(parent, clients, initial text, title) -> the chosen client, or None (cancelled)
 PickClient = Callable[[QWidget, Sequence[ClientName], str, str], "ClientName | None"]
@@ -146,5 +147,5 @@ class ClientField(QWidget):
             self.name_edit.setText(self.tr(client_label(self._names, self._client_id)))
             # A rule or folder pointing at a deleted client routes nothing: make it visible.
             gone = bool(self._names) and self._client_id not in self._names
-            self.name_edit.setStyleSheet("color: #c62828;" if gone else "")
+            self.name_edit.setStyleSheet(f"color: {tone_colour('error').name()};" if gone else "")
         self.clear_button.setEnabled(self._client_id is not None)

@@ -97,11 +97,13 @@ class ClientPicker(QDialog):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("clientSearch")
+        self.search.setAccessibleName(self.tr("Client name"))
         self.search.setPlaceholderText(self.tr("Type part of a client's name"))
         self.search.setClearButtonEnabled(True)
         self.model = ClientListModel(self)
         self.list = QListView(self)
         self.list.setObjectName("clientList")
+        self.list.setAccessibleName(self.tr("Clients found"))
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the search box

@@ -24,6 +24,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from advisoros_desktop.commands.registry import Command, CommandRegistry, normalize_key
+from advisoros_desktop.ui.command_icons import command_icon_name
+from advisoros_desktop.ui.icons import icon
 from advisoros_desktop.ui.key_bindings import display_key
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,9 @@ class CommandActions(QObject):
             action.setData(command.id)
             action.setShortcutContext(_SHORTCUT_CONTEXTS[command.context])
             action.setShortcutVisibleInContextMenu(True)
+            icon_name = command_icon_name(command.id)
+            if icon_name is not None:
+                action.setIcon(icon(icon_name))
             action.triggered.connect(lambda _checked=False, cid=command.id: self.run(cid))
             if command.context == "window":
                 parent.addAction(action)

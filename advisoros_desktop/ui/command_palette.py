@@ -228,6 +228,7 @@ class CommandPalette(QFrame):
         self.model = PaletteModel(self)
         self.results = QListView(self)
         self.results.setObjectName("paletteResults")
+        self.results.setAccessibleName(self.tr("Commands and records found"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(PaletteRowDelegate(self.results))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing always goes to the box

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from advisoros_desktop.domain.entities import ENTITIES, EntitySpec, FieldKind, FieldSpec
 from advisoros_desktop.ui.field_format import display_text
+from advisoros_desktop.ui.theme import surface_style
 
 PENDING_MARK = "●"
 CONFLICT_MARK = "⚠"
@@ -32,10 +33,7 @@ MUTED = QPalette.ColorRole.PlaceholderText
 PLAIN = QPalette.ColorRole.WindowText
 JSON_LINES = 20
 
-_BANNER = {
-    "pending": "background: #fff4d6; color: #4a3500; border: 1px solid #e0b94f;",
-    "conflict": "background: #fdecea; color: #5f1111; border: 1px solid #c62828;",
-}
+_BANNER = {"pending": "pending", "conflict": "error"}  # tone -> ui/theme.py SURFACES
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -219,7 +217,7 @@ class _EntityForm(QWidget):
             text = f"{PENDING_MARK} {text}" if text else ""
         self.banner.setText(text)
         self.banner.setStyleSheet(
-            f"QLabel {{ {_BANNER[tone]} border-radius: 3px; padding: 4px 6px; }}"
+            f"QLabel {{ {surface_style(_BANNER[tone])} border-radius: 3px; padding: 4px 6px; }}"
         )
         self.banner.setVisible(bool(text))
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 from advisoros_desktop.domain.entities import ENTITIES, FieldKind, FieldSpec, normalize_field
 from advisoros_desktop.ui.field_format import choice_label, short_date_format
 from advisoros_desktop.ui.field_input import InputCheck, check_input, editor_text
+from advisoros_desktop.ui.theme import tone_colour
 from advisoros_desktop.ui.validation_messages import explain
 
-INVALID_BORDER = "2px solid #c62828"
 _ROOT = QModelIndex()
 
 
@@ -49,7 +49,8 @@ def mark_problem(editor: QWidget, problem: str | None) -> None:
     if editor.property("invalid") == bool(problem) and editor.toolTip() == (problem or ""):
         return  # unchanged: no restyling on every keystroke
     selector = "QComboBox" if isinstance(editor, QComboBox) else "QLineEdit"
-    editor.setStyleSheet(f"{selector} {{ border: {INVALID_BORDER}; }}" if problem else "")
+    border = f"2px solid {tone_colour('error').name()}"
+    editor.setStyleSheet(f"{selector} {{ border: {border}; }}" if problem else "")
     editor.setToolTip(problem or "")
     editor.setAccessibleDescription(problem or "")
     editor.setProperty("invalid", bool(problem))

@@ -48,11 +48,11 @@ from advisoros_desktop.ui.filename_rules_model import (
     CATEGORY,
     CLIENT,
     PATTERN,
-    PROBLEM_COLOR,
     YEAR,
     RuleDraft,
     RulesModel,
 )
+from advisoros_desktop.ui.theme import tone_colour
 
 _REGEX_LOOKS = ("^", ".*", "\\d", "\\w", "$")
 PATTERN_NOTE = (
@@ -68,7 +68,7 @@ GLOB_NOTE = (
 def _problem_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
+    label.setStyleSheet(f"color: {tone_colour('error').name()};")
     label.hide()
     return label
 

@@ -12,16 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from advisoros_desktop.intake.filename_rules import RULE_YEARS, FilenameRule
 from advisoros_desktop.ui.client_field import client_label
 from advisoros_desktop.ui.field_format import choice_label
+from advisoros_desktop.ui.theme import tone_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PATTERN, CLIENT, CATEGORY, YEAR = range(4)
 _HEADERS = ("Pattern", "Client", "Category", "Year")
-PROBLEM_COLOR = QColor("#c62828")
 
 
 @dataclass
@@ -124,7 +124,7 @@ class RulesModel(QAbstractTableModel):
             problem = draft.problem() if draft.touched or not draft.blank else None
             if role == Qt.ItemDataRole.ToolTipRole:
                 return problem
-            return PROBLEM_COLOR if problem is not None else None
+            return tone_colour("error") if problem is not None else None
         if role == Qt.ItemDataRole.FontRole and index.row() in self._matching:
             font = QFont()
             font.setBold(True)  # matches the name being tested

@@ -38,10 +38,12 @@ from advisoros_desktop.ui.app_context import AppContext
 from advisoros_desktop.ui.cell_editors import RecordItemDelegate
 from advisoros_desktop.ui.cheat_sheet import CheatSheetDialog
 from advisoros_desktop.ui.command_actions import CommandActions
+from advisoros_desktop.ui.command_icons import VIEW_ICONS
 from advisoros_desktop.ui.command_palette import CommandPalette
 from advisoros_desktop.ui.conflicts_view import ConflictsView
 from advisoros_desktop.ui.current_details import CurrentDetails
 from advisoros_desktop.ui.detail_pane import DetailPane
+from advisoros_desktop.ui.icons import icon
 from advisoros_desktop.ui.intake_controller import IntakeController
 from advisoros_desktop.ui.intake_view import IntakeView
 from advisoros_desktop.ui.key_bindings import SingleKeyGuard, effective_bindings
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Views"))
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget(self)
         self.views: dict[str, QWidget] = {}
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(translated)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
+            item.setIcon(icon(VIEW_ICONS[name]))
             self.nav.addItem(item)
             widget: QWidget
             if name in RECORD_VIEWS:
@@ -207,6 +211,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.details_dock], [320], Qt.Orientation.Horizontal)
         self.history = QUndoView(self.undo_stack, self)
         self.history.setObjectName("history")
+        self.history.setAccessibleName(self.tr("History of changes"))
         self.history.setEmptyLabel(self.tr("<opened>"))
         self.history_dock = QDockWidget(self.tr("History"), self)
         self.history_dock.setObjectName("historyDock")

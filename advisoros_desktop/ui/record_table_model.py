@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QUndoStack
 
 from advisoros_desktop.commands.undo_commands import EditRecord
 from advisoros_desktop.domain.entities import FieldKind, FieldSpec
@@ -47,6 +47,7 @@ from advisoros_desktop.ui.field_format import display_text
 from advisoros_desktop.ui.table_columns import TableColumns
 from advisoros_desktop.ui.table_prefetch import Window, prefetch
 from advisoros_desktop.ui.table_roles import ENTITY_ROLE, FIELD_SPEC_ROLE, RECORD_ID_ROLE
+from advisoros_desktop.ui.theme import tone_colour
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,6 @@ KEPT_PAGES = 40  # 8,000 rows: several screens either way of the visible part
 REFRESHED_PAGES = 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-PENDING_COLOUR = QColor("#8a5a00")
 # Entities whose names the rows show beside their references.
 _LABEL_SOURCES = frozenset({"client", "user", "engagement"})
 
@@ -208,7 +208,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and spec.name in (row.get("dirty") or {}):
             return self.tr("Changed here; not on the server yet")
         if role == Qt.ItemDataRole.ForegroundRole and spec.name in (row.get("dirty") or {}):
-            return QBrush(PENDING_COLOUR)  # unsent values look different, as in a diff
+            return QBrush(tone_colour("warning"))  # unsent values look different, as in a diff
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in (
             FieldKind.MONEY,
             FieldKind.INTEGER,

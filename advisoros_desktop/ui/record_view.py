@@ -45,6 +45,7 @@ class RecordView(QWidget):
         self.model = RecordTableModel(store, columns, undo_stack, self._base_query, self)
         self.table = RecordTableView(self.model, self)
         self.table.setObjectName(f"{name}Table")
+        self.table.setAccessibleName(title)
         self.breadcrumb = QLabel(title, self)
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setTextFormat(Qt.TextFormat.PlainText)
@@ -56,6 +57,7 @@ class RecordView(QWidget):
         self.filter.setObjectName(f"{name}Filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Filter {title}  ( / )").format(title=title.lower()))
+        self.filter.setAccessibleName(self.tr("Filter {title}").format(title=title.lower()))
         hint = self.filter.fontMetrics().horizontalAdvance(self.filter.placeholderText())
         self.filter.setMinimumWidth(min(hint + 48, 360))  # the whole hint, and the clear button
         self.filter.setMaximumWidth(360)
@@ -96,6 +98,11 @@ class RecordView(QWidget):
         self._scope_caption = caption
         self.model.set_query(replace(self.model.query, scope=scope))
         self.breadcrumb.setText(f"{caption}  ›  {self.title}" if caption else self.title)
+        self.table.setAccessibleName(
+            self.tr("{title} of {caption}").format(title=self.title, caption=caption)
+            if caption
+            else self.title
+        )
         self.table.go_to_row(0)
 
     def scope(self) -> tuple[tuple[str, str], ...]:

@@ -36,12 +36,11 @@ from PySide6.QtWidgets import (
 
 from advisoros_desktop.domain.firm_settings import DEFAULT_REVIEW_THRESHOLD
 from advisoros_desktop.ui.review_input import display_text
-from advisoros_desktop.ui.validation_bubble import _STYLES, Tone
+from advisoros_desktop.ui.theme import surface_colours, tone_colour
+from advisoros_desktop.ui.validation_bubble import Tone, bubble_style
 
-MACHINE_STYLE = "color: #666;"
-_FLAG_STYLE = "background: #fff3e0; border-left: 3px solid #e07800;"
+MACHINE_STYLE = "color: palette(placeholder-text);"
 _PLAIN_STYLE = "border-left: 3px solid transparent;"
-_CURRENT_STYLE = "background: #e3edfb; border-left: 3px solid #1e5ac8;"
 
 Field = Mapping[str, Any]
 
@@ -55,6 +54,12 @@ def needs_attention(
     confidence = field.get("confidence")
     unsure = not isinstance(confidence, int | float) or confidence < threshold
     return unsure or field.get("key") in flagged_keys
+
+
+def _marked_style(surface: str) -> str:
+    """The current or a flagged row: a tinted background and a bar on the left."""
+    background, _text, bar = surface_colours(surface)
+    return f"background: {background.name()}; border-left: 3px solid {bar.name()};"
 
 
 class FieldEditor(QLineEdit):
@@ -156,8 +161,8 @@ class FieldRow(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.warnings, self.error):
             label.hide()
-        self.warnings.setStyleSheet(_STYLES[Tone.NOTE] + "padding: 2px 4px;")
-        self.error.setStyleSheet(_STYLES[Tone.ERROR] + "padding: 2px 4px;")
+        self.warnings.setStyleSheet(bubble_style(Tone.NOTE) + "padding: 2px 4px;")
+        self.error.setStyleSheet(bubble_style(Tone.ERROR) + "padding: 2px 4px;")
         self.error.setObjectName("validationBubble")
         for label in (self.label, self.confidence, self.source):
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -198,20 +203,29 @@ class FieldRow(QFrame):
             if field.get("source") == "user" and "machineValue" in field:
                 tip += f"; read as “{display_text(field.get('machineValue'))}”"
             self.source.setText("✓ " + ("corrected" if field.get("source") == "user" else "ok"))
-            self.source.setStyleSheet("color: #1b5e20; font-weight: bold;")
+            self.source.setStyleSheet(f"color: {tone_colour('success').name()}; font-weight: bold;")
             self.confidence.setStyleSheet("")
         else:
             tip = f"Read by the machine from the {field.get('source') or 'document'}; not confirmed"
             self.source.setText(str(field.get("source") or ""))
             self.source.setStyleSheet(MACHINE_STYLE)
             self.confidence.setStyleSheet(
-                "color: #b35c00; font-style: italic;" if attention else MACHINE_STYLE
+                f"color: {tone_colour('warning').name()}; font-style: italic;"
+                if attention
+                else MACHINE_STYLE
             )
         self.confidence.setText(shown)
         for widget in (self.source, self.editor, self.confidence):
             widget.setToolTip(tip)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
+        # A screen reader says the field's label, then how sure the reading is and why
+        # it may need a look (what the flag, the colours and the tooltip show).
+        self.editor.setAccessibleName(label)
+        spoken = [self.tr("Needs a look.") if attention else "", f"{shown} sure." if shown else ""]
+        self.editor.setAccessibleDescription(
+            " ".join(p for p in [*spoken, tip + ".", *warnings] if p)
+        )
         self._restyle()
 
     def set_current(self, current: bool) -> None:
@@ -223,7 +237,9 @@ class FieldRow(QFrame):
         self.error.setVisible(bool(message))
 
     def _restyle(self) -> None:
-        style = _CURRENT_STYLE if self.current else _FLAG_STYLE if self.attention else _PLAIN_STYLE
+        style = _marked_style("current") if self.current else _PLAIN_STYLE
+        if self.attention and not self.current:
+            style = _marked_style("flagged")
         self.setStyleSheet(f"FieldRow {{ {style} }}")
 
 

@@ -45,6 +45,7 @@ from advisoros_desktop.ui.review_fields import ReviewFields
 from advisoros_desktop.ui.review_input import read_correction
 from advisoros_desktop.ui.review_preview import ReviewPreview
 from advisoros_desktop.ui.store_notices import StoreNotices
+from advisoros_desktop.ui.theme import surface_style
 
 log = logging.getLogger(__name__)
 
@@ -115,13 +116,13 @@ class ReviewView(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint = QLabel(self.tr(HINT), self)
-        self.hint.setStyleSheet("color: #666;")
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
         self.hint.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.page_note = QLabel(self)
         self.page_note.setWordWrap(True)
-        self.page_note.setStyleSheet("background: #fff8e1; color: #3e2f00; padding: 4px;")
+        self.page_note.setStyleSheet(surface_style("note") + " padding: 4px;")
         self.page_note.hide()
         self.page_label = QLabel(self)
         self.page_label.setObjectName("reviewPageLabel")

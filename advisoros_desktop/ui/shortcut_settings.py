@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -50,11 +50,11 @@ from advisoros_desktop.ui.key_bindings import (
     effective_bindings,
     save_overrides,
 )
+from advisoros_desktop.ui.theme import tone_colour
 
 CATEGORY, COMMAND, KEYS = range(3)
 _HEADERS = ("Category", "Command", "Shortcut")
 AnyIndex = QModelIndex | QPersistentModelIndex
-CLASH_COLOR = QColor("#c62828")
 
 
 class BindingsModel(QAbstractTableModel):
@@ -105,7 +105,7 @@ class BindingsModel(QAbstractTableModel):
                 notes.insert(0, self._clash_notes[command.id])
             return "\n".join(notes)
         if role == Qt.ItemDataRole.ForegroundRole and command.id in self._clash_notes:
-            return CLASH_COLOR
+            return tone_colour("error")
         if role == Qt.ItemDataRole.FontRole and keys != self._defaults[command.id]:
             font = QFont()
             font.setBold(True)  # changed from the default
@@ -214,6 +214,7 @@ class ShortcutSettingsDialog(QDialog):
 
         self.filter = QLineEdit(placeholderText="Filter by command, category or key")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter shortcuts"))
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)
         self.table = self._build_table()
@@ -224,7 +225,7 @@ class ShortcutSettingsDialog(QDialog):
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.clash_label = QLabel(wordWrap=True)
-        self.clash_label.setStyleSheet(f"color: {CLASH_COLOR.name()};")
+        self.clash_label.setStyleSheet(f"color: {tone_colour('error').name()};")
         self.notice_label = QLabel("\n".join(loaded.problems), wordWrap=True)
         self.notice_label.setVisible(bool(loaded.problems))
         self.model.problem.connect(self._show_notice)
@@ -261,6 +262,7 @@ class ShortcutSettingsDialog(QDialog):
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
+        table.setAccessibleName(self.tr("Commands and their keys"))
         table.setModel(self.proxy)
         table.setItemDelegateForColumn(KEYS, KeyRecorderDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

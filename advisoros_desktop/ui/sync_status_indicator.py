@@ -32,17 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisoros_desktop.ui.theme import tone_colour
+
 MIN_INTERVAL_MS = 100  # at most ten updates a second
 CLOCK_INTERVAL_MS = 30_000  # "Synced 2 min ago" stays true
 DETAIL_WIDTH = 280  # pixels of the offline / signed-out explanation before it is elided
 
-# state -> (words, colour of the dot)
+# state -> (words, tone of the dot in ui/theme.py TONES, so it shows on either theme)
 STATES: dict[str, tuple[str, str]] = {
-    "online": ("Online", "#2e7d32"),
-    "syncing": ("Syncing…", "#1565c0"),
-    "offline": ("Offline", "#b26a00"),
-    "signed_out": ("Signed out", "#c62828"),
-    "paused": ("Sync paused", "#757575"),
+    "online": ("Online", "success"),
+    "syncing": ("Syncing…", "info"),
+    "offline": ("Offline", "warning"),
+    "signed_out": ("Signed out", "error"),
+    "paused": ("Sync paused", "muted"),
 }
 # Shown when the scheduler gave no message for a state that needs explaining.
 DEFAULT_DETAILS = {
@@ -99,12 +101,16 @@ class Wanted:
 class StatusDot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.colour = QColor("#757575")
+        self.tone = "muted"
         self.setFixedSize(QSize(10, 10))
 
-    def set_colour(self, colour: str) -> None:
-        if QColor(colour) != self.colour:
-            self.colour = QColor(colour)
+    @property
+    def colour(self) -> QColor:
+        return tone_colour(self.tone, self.palette())
+
+    def set_tone(self, tone: str) -> None:
+        if tone != self.tone:
+            self.tone = tone
             self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -245,8 +251,8 @@ class SyncStatusIndicator(QWidget):
     def _apply(self) -> None:
         self.updates_shown += 1
         wanted = self._wanted
-        words, colour = STATES.get(wanted.state, (wanted.state, "#757575"))
-        self.dot.set_colour(colour)
+        words, tone = STATES.get(wanted.state, (wanted.state, "muted"))
+        self.dot.set_tone(tone)
         self.state_label.setText(self.tr(words))
         detail = ""
         if wanted.state in DEFAULT_DETAILS:

@@ -39,7 +39,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from advisoros_desktop.intake.client_matching import ClientName
 from advisoros_desktop.store.database import reading
@@ -48,6 +48,7 @@ from advisoros_desktop.store.schema import upload_queue as _queue
 from advisoros_desktop.store.upload_queue import FINISHED, STATES, UploadJob, UploadQueue
 from advisoros_desktop.ui.record_labels import when_text
 from advisoros_desktop.ui.table_prefetch import in_background
+from advisoros_desktop.ui.theme import tone_colour
 from advisoros_desktop.ui.upload_queue_texts import (
     category_text,
     confidence_text,
@@ -86,11 +87,11 @@ HEADERS = {
     "reason": "Why",
 }
 _RIGHT_ALIGNED = frozenset({"size", "year"})
-_STATE_COLOURS = {
-    "failed": QColor("#b00020"),
-    "duplicate": QColor("#6b6b6b"),
-    "cancelled": QColor("#6b6b6b"),
-    "done": QColor("#1b6e20"),
+_STATE_TONES = {  # ui/theme.py TONES: read at paint time, so they follow the theme
+    "failed": "error",
+    "duplicate": "muted",
+    "cancelled": "muted",
+    "done": "success",
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -343,8 +344,8 @@ class UploadQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(found, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
-            colour = _STATE_COLOURS.get(job.state)
-            return QBrush(colour) if colour is not None else None
+            tone = _STATE_TONES.get(job.state)
+            return QBrush(tone_colour(tone)) if tone is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLabel
 
+from advisoros_desktop.ui.theme import surface_style
+
 BUBBLE_MAX_WIDTH = 380
 EDGE_MARGIN = 4
 GAP = 2
@@ -34,10 +36,9 @@ class Tone(enum.Enum):
     NOTE = "note"
 
 
-_STYLES = {
-    Tone.ERROR: "background: #fdecea; color: #5f1111; border: 1px solid #c62828;",
-    Tone.NOTE: "background: #fff8e1; color: #3e2f00; border: 1px solid #b08900;",
-}
+def bubble_style(tone: Tone) -> str:
+    """Colours of a bubble of ``tone`` for the theme showing (ui/theme.py SURFACES)."""
+    return surface_style("error" if tone is Tone.ERROR else "note")
 
 
 def bubble_position(cell: QRect, size: QSize, area: QRect) -> QPoint:
@@ -89,7 +90,7 @@ class ValidationBubble(QLabel):
         if tone is not self.tone or not self.styleSheet():  # restyle only on a change
             self.tone = tone
             self.setStyleSheet(
-                f"QLabel {{ {_STYLES[tone]} border-radius: 3px; padding: 3px 6px; }}"
+                f"QLabel {{ {bubble_style(tone)} border-radius: 3px; padding: 3px 6px; }}"
             )
         if message != self.text():
             self.setText(message)

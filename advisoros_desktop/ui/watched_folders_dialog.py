@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,11 +47,11 @@ from advisoros_desktop.paths import default_data_dir
 from advisoros_desktop.ui.client_field import PickClient, pick_with_client_picker
 from advisoros_desktop.ui.confirmation import Confirm, ask_to_confirm
 from advisoros_desktop.ui.filename_rules_editor import FilenameRulesEditor
+from advisoros_desktop.ui.theme import tone_colour
 from advisoros_desktop.ui.watched_folder_editor import WatchedFolderEditor
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLDER, STATE = range(2)
-PROBLEM_COLOR = QColor("#c62828")
 NO_FOLDERS = (
     "No folder is watched yet. Add the folder your scanner or “print to PDF” saves "
     "into; every file that appears there is uploaded to the right client."
@@ -156,7 +156,7 @@ class FolderListModel(QAbstractTableModel):
             return self.state_text(folder) if index.column() == STATE else str(folder.path)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATE:
             trouble = self._states.get(str(folder.path), ("", ""))[0] in ("missing", "error")
-            return PROBLEM_COLOR if trouble else None
+            return tone_colour("error") if trouble else None
         return None
 
     def state_of(self, folder: WatchedFolder) -> tuple[str, str]:
@@ -296,7 +296,7 @@ class WatchedFoldersDialog(QDialog):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.folder_message = QLabel(page)
         self.folder_message.setWordWrap(True)
-        self.folder_message.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
+        self.folder_message.setStyleSheet(f"color: {tone_colour('error').name()};")
         self.folder_message.hide()
         hint = QLabel(self.tr("Space: pause or resume · Delete: remove"), page)
         hint.setWordWrap(True)
