@@ -23,6 +23,7 @@ from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.sync.account import Account, open_account
 from advisoros_desktop.sync.last_account import LastAccount, recall, remember
 from advisoros_desktop.ui.app_context import AppContext
+from advisoros_desktop.ui.gui_thread_collector import GuiThreadCollector, sync_or_intake_busy
 from advisoros_desktop.ui.intake_controller import IntakeController
 from advisoros_desktop.ui.intake_settings import IntakeSettings
 from advisoros_desktop.ui.main_window import MainWindow
@@ -49,6 +50,7 @@ class DesktopStartup:
         self.account: Account | None = None
         self.controller: SyncController | None = None
         self.intake: IntakeController | None = None
+        self.collector: GuiThreadCollector | None = None
         self.workspace: LocalWorkspace | None = None
         self._early_store: LocalStore | None = None
         self._preparing: QLabel | None = None
@@ -120,6 +122,7 @@ class DesktopStartup:
         self.controller = SyncController(account, self.window)
         self.window.attach_sync(self.controller)
         set_aside_long_lived_objects()  # before the first sync fills the heap
+        self._collect_on_gui_thread()
         self.controller.start()
         await self._start_intake(account)
         if not self.ready.done():
@@ -140,6 +143,13 @@ class DesktopStartup:
                 f"Adding files could not start: {err}. Everything else works; "
                 "restart the program to try again."
             )
+
+    def _collect_on_gui_thread(self) -> None:
+        """Garbage collected on this (the GUI) thread from now on, in full only at rest."""
+        if self.collector is None:
+            busy = sync_or_intake_busy(lambda: self.controller, lambda: self.intake)
+            self.collector = GuiThreadCollector(busy, QApplication.instance())
+            self.collector.start()
 
     def _show_window(self, store: LocalStore, title: str) -> None:
         self.window = MainWindow(self.context, store, title)
@@ -179,6 +189,10 @@ class DesktopStartup:
             self._early_store.close()
         if self.workspace is not None:
             await asyncio.to_thread(self.workspace.stop)
+        if self.collector is not None:
+            self.collector.stop()  # Python collects on its own again
+            self.collector.deleteLater()
+            self.collector = None
 
 
 def _offscreen() -> bool:

@@ -36,6 +36,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from advisoros_desktop.api.token_store import MemoryTokenStore
+from advisoros_desktop.long_lived_heap import set_aside_long_lived_objects
 from advisoros_desktop.sync.account import open_account
 from benchmarks.gui_heartbeat import Heartbeat
 from benchmarks.gui_stalls_intake import measure_intake
@@ -47,6 +48,7 @@ MainWindow = importlib.import_module("advisoros_desktop.ui.main_window").MainWin
 SyncController = importlib.import_module("advisoros_desktop.ui.sync_controller").SyncController
 window_title = importlib.import_module("advisoros_desktop.desktop_startup").window_title
 prefer_gui_thread = importlib.import_module("advisoros_desktop.app").prefer_gui_thread
+_collector = importlib.import_module("advisoros_desktop.ui.gui_thread_collector")
 
 # After the store notices of the last page: their batching interval and the refresh.
 TAIL_SECONDS = 0.5
@@ -67,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _intake(window: Any) -> Any:
+    """The window's intake controller, once the drop's half has started it."""
+    intake_ui = getattr(window, "intake_ui", None)
+    return intake_ui.controller if intake_ui is not None else None
+
+
 def _phase(heartbeat: Heartbeat) -> dict[str, Any]:
     return heartbeat.figures()
 
@@ -84,6 +92,7 @@ async def measure(args: argparse.Namespace, password: str) -> dict[str, Any]:
         await painted
     out: dict[str, Any] = {}
     controller: Any = None
+    collector: Any = None
     try:
         idle = Heartbeat()
         idle.start()
@@ -97,6 +106,13 @@ async def measure(args: argparse.Namespace, password: str) -> dict[str, Any]:
         controller = SyncController(account, window)
         if window is not None:
             window.attach_sync(controller)
+        # As ``desktop_startup`` does before the first sync: the heap so far set aside,
+        # garbage collected on the GUI thread, in full only at rest.
+        set_aside_long_lived_objects()
+        collector = _collector.GuiThreadCollector(
+            _collector.sync_or_intake_busy(lambda: controller, lambda: _intake(window)), window
+        )
+        collector.start()
         controller.start()
         give_up = started + args.sync_limit
         # The first cycle is the initial sync; its end shows as the state leaving "syncing".
@@ -129,6 +145,8 @@ async def measure(args: argparse.Namespace, password: str) -> dict[str, Any]:
             await controller.stop()
         if window is not None:
             window.close()
+        if collector is not None:
+            collector.stop()
         await account.close()
     return out
 

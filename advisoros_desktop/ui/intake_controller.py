@@ -38,7 +38,7 @@ from advisoros_desktop.store.transaction import ChangeSet
 from advisoros_desktop.store.upload_queue import FINISHED, UploadQueue
 from advisoros_desktop.sync.account import Account
 from advisoros_desktop.ui.intake_settings import Assignment, IntakeSettings
-from advisoros_desktop.ui.queue_totals import QueueTotalsReader
+from advisoros_desktop.ui.queue_totals import QueueTotalsReader, files_on_their_way
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +133,12 @@ class IntakeController(QObject):
     @property
     def queue(self) -> UploadQueue:
         return self._service.engine.queue
+
+    @property
+    def uploads_under_way(self) -> bool:
+        """Files being checked or sent, by the last count (none before the first)."""
+        latest = self.totals.latest
+        return latest is not None and files_on_their_way(latest) > 0
 
     @property
     def clients(self) -> ClientDirectory:
