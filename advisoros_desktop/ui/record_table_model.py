@@ -51,6 +51,12 @@ from advisoros_desktop.ui.theme import tone_colour
 
 log = logging.getLogger(__name__)
 
+# What Qt's table model gives a cell (selectable, enabled, no children), and editable too.
+_CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+
 PAGE_SIZE = 200
 KEPT_PAGES = 40  # 8,000 rows: several screens either way of the visible part
 # Pages read again in the background after a notice: the most recently used ones,
@@ -132,6 +138,24 @@ class RecordTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns.fields)
+
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: AnyIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        """The cell's index, from one call into Python.
+
+        Qt's own ``index`` checks the cell against ``rowCount`` and
+        ``columnCount``, two calls into Python for every cell the view paints,
+        each first taking Python's lock from whatever thread holds it.
+        """
+        if parent.isValid() or not (
+            0 <= row < self._count and 0 <= column < len(self.columns.fields)
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def row(self, number: int) -> Row | None:
         """The record shown in row ``number`` (read from the cache when not held)."""
@@ -225,11 +249,10 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        spec = self.columns.fields[index.column()]
-        if spec.writable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # Asked for every painted cell: answered from constants, not built each time.
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _EDITABLE_FLAGS if self.columns.fields[index.column()].writable else _CELL_FLAGS
 
     # -- editing -----------------------------------------------------------------
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

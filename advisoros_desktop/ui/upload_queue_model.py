@@ -240,6 +240,17 @@ class UploadQueueModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: AnyIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        # One call into Python per painted cell instead of Qt's rowCount and columnCount.
+        if parent.isValid() or not (0 <= row < self._count and 0 <= column < len(self.columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def row(self, number: int) -> QueueRow | None:
         """The job shown in row ``number`` (read from the store when not held)."""
         if not 0 <= number < self._count:

@@ -84,3 +84,42 @@ def test_notices_about_other_records_are_not_read_at_all(
     assert model.concerns(ChangeSet({"user": frozenset({"u1"})}))  # names shown in the rows
     with qtbot.assertNotEmitted(model.about_to_reload, wait=100):
         model.apply(ChangeSet({"task": frozenset({"t1"})}), background=True)
+
+
+def test_a_cell_index_comes_from_one_call_without_asking_the_counts(
+    qtbot: QtBot, store: LocalStore
+) -> None:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QTableView
+
+    asked: list[str] = []
+
+    class Counting(RecordTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            asked.append("rowCount")
+            return super().rowCount(parent)
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            asked.append("columnCount")
+            return super().columnCount(parent)
+
+    stack = QUndoStack()
+    model = Counting(
+        store, columns_for("client"), stack, TableQuery("client", sort_field="businessName")
+    )
+    assert model.index(0, 0).isValid() and model.index(2, 0).data() == "Dunn Bakery"
+    assert not model.index(3, 0).isValid()  # past the last row
+    assert not model.index(0, len(model.columns.fields)).isValid()  # past the last column
+    assert not model.index(0, 0, model.index(0, 0)).isValid()  # a table's cells have no children
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    cells = model.rowCount() * model.columnCount()
+    asked.clear()
+    view.grab()
+    # Qt's own index() would ask both counts for each of the cells painted (37 here).
+    assert cells >= 3
+    assert len(asked) <= 2
