@@ -95,7 +95,10 @@ class RecordTableModel(QAbstractTableModel):
         self._generation = 0
         self._fetching = False
         self._fetch_again = False
-        self._prefetched.connect(self._install)
+        # Queued even when the read was done before its callback was added (the callback
+        # then runs on the GUI thread): the rows are swapped in by the event loop, never
+        # inside the ``apply`` that asked for them.
+        self._prefetched.connect(self._install, Qt.ConnectionType.QueuedConnection)
         # Set by the main window: how a command reports its outcome to the user.
         self.on_command_pushed: Callable[[Any], None] = lambda _command: None
 
