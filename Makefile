@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck bench openapi package system-packages clean
+.PHONY: run test lint typecheck bench openapi package system-packages clean translations update-translations
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,20 @@ $(STAMP): pyproject.toml requirements.lock
 system-packages:
 	@sh scripts/install-system-packages
 
-run: system-packages $(STAMP)
+# The compiled catalogues (i18n/*.qm) the program loads; built from the Qt Linguist
+# sources, never committed. `make update-translations` refreshes the sources from the
+# code (then translate what it lists, e.g. in .venv/bin/pyside6-linguist).
+CATALOGUES := $(patsubst %.ts,%.qm,$(wildcard i18n/*.ts))
+
+translations: $(CATALOGUES)
+
+i18n/%.qm: i18n/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+update-translations: $(STAMP)
+	$(BIN)/python scripts/update_translations.py
+
+run: system-packages $(STAMP) translations
 	QT_QPA_PLATFORM= $(BIN)/advisoros-desktop --local-workspace --demo
 
 lint: $(STAMP)
@@ -28,17 +41,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: system-packages $(STAMP) lint typecheck
+test: system-packages $(STAMP) translations lint typecheck
 	$(BIN)/python -m pytest
 
-bench: system-packages $(STAMP)
+bench: system-packages $(STAMP) translations
 	$(BIN)/python -m benchmarks
 
 openapi: $(STAMP)
 	$(BIN)/python -m advisoros_desktop.server.openapi_file --write
 
 # The one-folder app in dist/advisoros-desktop/ (packaging/README.md).
-package: system-packages $(STAMP)
+package: system-packages $(STAMP) translations
 	$(BIN)/pyinstaller --noconfirm --clean packaging/advisoros-desktop.spec --distpath dist --workpath build/pyinstaller
 
 clean:

@@ -48,6 +48,7 @@ VIEW_NAMES = (
     "documents",
     "review",
     "review-document",  # the first document of the Review list, open beside its fields
+    "palette",  # the command palette over the clients, a name typed
     "intake",
     "conflicts",
 )
@@ -60,13 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--local-workspace",
         action="store_true",
-        default=True,
-        help="work on the local workspace on this computer (the default)",
+        help="open the local workspace on this computer without asking (otherwise the "
+        "last account opens, and the first start asks where to work)",
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="fill the local workspace with the fictional Demo CPA Firm",
+        help="fill the local workspace with the fictional Demo CPA Firm "
+        "(on the first start: ticked in the choice of where to work)",
     )
     parser.add_argument("--data-dir", metavar="DIR", help="keep all files in DIR")
     parser.add_argument(
@@ -136,8 +138,16 @@ async def run(folder: Path, demo: bool, args: argparse.Namespace) -> int:
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    from advisoros_desktop.ui.language import install_translators
+
+    install_translators(app, context.settings)
     apply_theme(app, theme_choice(context.settings))
-    startup = DesktopStartup(context, demo)
+    # Only a person at the screen can answer the first start's question; the
+    # headless runs and the cold-start benchmark open the local workspace.
+    local_only = bool(
+        args.local_workspace or args.self_test or args.screenshot or os.environ.get(FIRST_PAINT_ENV)
+    )
+    startup = DesktopStartup(context, demo, local_only=local_only)
     window = startup.open_cached_window()
     view = "review" if args.view == "review-document" else args.view  # a list to start on
     if window is not None:

@@ -123,6 +123,17 @@ class ApiClient:
         """What the firm decided for itself (its review threshold)."""
         return _json_object(await self._authorized("GET", "settings"), "settings")
 
+    async def set_firm_settings(self, review_threshold: float) -> dict[str, Any]:
+        """Change the firm's review threshold; returns the settings now in force.
+
+        Only owners and administrators may: anyone else gets ``ApiError`` (403)
+        with the server's sentence, as does a value outside 0.5–1.0 (422).
+        """
+        response = await self._authorized(
+            "PATCH", "settings", body={"reviewThreshold": review_threshold}
+        )
+        return _json_object(response, "settings")
+
     async def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
         """One page of the change feed after ``cursor`` (``None``: from the start).
 

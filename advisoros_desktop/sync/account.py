@@ -2,7 +2,9 @@
 
 Built the same way by the desktop and by ``advisoros sync``; the cache file is
 chosen only after the server said which organization and user this is, so two
-accounts never share a cache.
+accounts never share a cache: the folder is named after the server's API
+address and the organization's and user's ids, so a second user of the same
+server, or the same email on another server, gets a cache of its own.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class Account:
     engine: SyncEngine
     organization: str
     user: str
+    # The email signed in with: it names the account's tokens in the token store.
+    email: str = ""
 
     async def close(self) -> None:
         await self.api.aclose()
@@ -84,5 +88,29 @@ async def open_account(
         await api.aclose()
         raise
     return Account(
-        api, store, SyncEngine(store, api), me["organization"]["name"], me["user"]["email"]
+        api,
+        store,
+        SyncEngine(store, api),
+        me["organization"]["name"],
+        me["user"]["email"],
+        email.strip(),
     )
+
+
+def resume_account(
+    server_url: str,
+    email: str,
+    store: LocalStore,
+    tokens: TokenStore,
+    organization: str,
+    user: str,
+    retry: RetryPolicy | None = None,
+) -> Account:
+    """The account whose cache is open already, on the tokens kept from before.
+
+    Nothing goes on the network: the desktop opens yesterday's cache at once,
+    and the first sync finds out whether the server still takes the tokens
+    (``SignInRequired`` when it does not, or when none were kept).
+    """
+    api = ApiClient(api_root(server_url), tokens, account_key(server_url, email), retry=retry)
+    return Account(api, store, SyncEngine(store, api), organization, user, email.strip())

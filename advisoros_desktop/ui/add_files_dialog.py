@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,8 +31,11 @@ from advisoros_desktop.intake.intake_engine import IntakeTarget
 from advisoros_desktop.intake.name_hints import MIN_YEAR, latest_tax_year
 from advisoros_desktop.intake.routing import ClientName
 from advisoros_desktop.ui.client_picker import ClientPicker
+from advisoros_desktop.ui.counted_text import count_text, counted
 from advisoros_desktop.ui.drop_survey import Survey
 from advisoros_desktop.ui.field_format import choice_label
+from advisoros_desktop.ui.language import display_locale
+from advisoros_desktop.ui.reason_texts import reason_text
 
 # Years offered besides "infer": the latest tax year back this many years.
 YEARS_OFFERED = 30
@@ -42,11 +45,19 @@ SUMMARY_KINDS = 3
 
 def size_text(size: int) -> str:
     """Bytes as people read them: "840 bytes", "1.2 MB"."""
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    return display_locale().formattedDataSize(
+        size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )
+
+
+FILE_COUNTS = (
+    QT_TRANSLATE_NOOP("AddFilesDialog", "{n} file"),
+    QT_TRANSLATE_NOOP("AddFilesDialog", "{n} files"),
+)
 
 
 def files_text(count: int) -> str:
-    return "1 file" if count == 1 else f"{count:,} files"
+    return counted("AddFilesDialog", FILE_COUNTS, count)
 
 
 def _inferred_summary(found: Counter[Hashable], none_text: str) -> str:
@@ -55,14 +66,20 @@ def _inferred_summary(found: Counter[Hashable], none_text: str) -> str:
     if not named:
         return none_text
     if len(found) == 1:
-        return f"all {named[0][0]}"
+        return QCoreApplication.translate("AddFilesDialog", "all {kind}").format(kind=named[0][0])
     shown = named[:SUMMARY_KINDS]
-    parts = [f"{kind}: {n}" for kind, n in shown]
+    parts = [f"{kind}: {count_text(n)}" for kind, n in shown]
     others = sum(n for _kind, n in named[SUMMARY_KINDS:])
     if others:
-        parts.append(f"others: {others}")
+        parts.append(
+            QCoreApplication.translate("AddFilesDialog", "others: {n}").format(n=count_text(others))
+        )
     if found.get(None):
-        parts.append(f"no hint: {found[None]}")
+        parts.append(
+            QCoreApplication.translate("AddFilesDialog", "no hint: {n}").format(
+                n=count_text(found[None])
+            )
+        )
     return ", ".join(parts)
 
 
@@ -184,7 +201,7 @@ class AddFilesDialog(QDialog):
         if survey.ignored:
             self.skipped.setText(
                 self.tr("{files} will be skipped ({why}).").format(
-                    files=files_text(survey.ignored), why=survey.ignored_reason or ""
+                    files=files_text(survey.ignored), why=reason_text(survey.ignored_reason or "")
                 )
             )
         self.skipped.setVisible(bool(survey.ignored))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from advisoros_desktop.ui.add_files_dialog import AddFilesDialog, files_text
 from advisoros_desktop.ui.drop_survey import Survey, survey_paths
 from advisoros_desktop.ui.intake_controller import IntakeController
+from advisoros_desktop.ui.reason_texts import reason_text
 
 # (client id or None, a note saying where it came from)
 ClientInView = Callable[[], tuple[str | None, str]]
@@ -61,7 +62,7 @@ class AddFilesFlow(QObject):
         if self._closed or not paths:
             return
         if self.dialog is not None:
-            self.message.emit("Finish adding the files in the open dialog first.")
+            self.message.emit(self.tr("Finish adding the files in the open dialog first."))
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
@@ -70,7 +71,7 @@ class AddFilesFlow(QObject):
         generation = self._generation
         self._pending = (source, client_id, note)
         self.busy.emit(True)
-        self.message.emit("Looking at the files…")
+        self.message.emit(self.tr("Looking at the files…"))
         future = self._surveyor.submit(
             survey_paths,
             list(paths),
@@ -100,14 +101,16 @@ class AddFilesFlow(QObject):
             return  # a newer drop overtook this one
         if isinstance(result, BaseException):
             self.busy.emit(False)
-            self.message.emit(f"The files could not be read ({result}). Nothing was added.")
+            self.message.emit(
+                self.tr("The files could not be read ({problem}). Nothing was added.").format(
+                    problem=result
+                )
+            )
             return
         source, client_id, note = self._pending
         if not result.files:
-            why = f" ({result.ignored_reason})" if result.ignored_reason else ""
-            skipped = f": {files_text(result.ignored)} skipped{why}" if result.ignored else ""
             self.busy.emit(False)
-            self.message.emit(f"Nothing to add{skipped}.")
+            self.message.emit(self._nothing_to_add(result))
             return
         self.message.emit("")
         client = result.client(client_id) if client_id else None
@@ -117,6 +120,15 @@ class AddFilesFlow(QObject):
         dialog.open()
         if dialog.needs_client():
             dialog.choose_client()
+
+    def _nothing_to_add(self, survey: Survey) -> str:
+        if not survey.ignored:
+            return self.tr("Nothing to add.")
+        if survey.ignored_reason:
+            return self.tr("Nothing to add: {files} skipped ({why}).").format(
+                files=files_text(survey.ignored), why=reason_text(survey.ignored_reason)
+            )
+        return self.tr("Nothing to add: {files} skipped.").format(files=files_text(survey.ignored))
 
     @Slot()
     def _batch_ended(self) -> None:
@@ -134,6 +146,6 @@ class AddFilesFlow(QObject):
             self._walking += 1
             self._controller.add_files(dialog.survey.paths, dialog.target(), source=source)
         else:
-            self.message.emit("Nothing was added.")
+            self.message.emit(self.tr("Nothing was added."))
             self.busy.emit(False)
         dialog.deleteLater()

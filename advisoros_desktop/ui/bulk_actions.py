@@ -4,6 +4,13 @@ Each change to many records is one undoable macro. Large ones write in short
 chunks with a progress dialog between them, so the window keeps painting.
 Copying reads the selected rows on a worker thread: "select all" on 100,000
 documents must not freeze the window while the text is built.
+
+The copy is for Excel on this computer, which reads pasted numbers by the
+computer's regional settings, not by the language AdvisorOS speaks: amounts
+and numbers are copied without digit grouping and with the computer's decimal
+separator ("1250.00", or "1250,00" where the computer writes "1.234,56"), and
+dates as ISO (2025-04-15), which Excel reads in every locale. Column headings,
+choices and names are in the language spoken, as on screen.
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ from advisoros_desktop.commands.undo_commands import BulkEdit, EditRecord
 from advisoros_desktop.domain.entities import ENTITIES, FieldKind
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.table_query import read_rows
-from advisoros_desktop.ui.field_format import choice_label, display_text
+from advisoros_desktop.ui.catalog_words import entity_count
+from advisoros_desktop.ui.field_format import choice_label, display_text, field_label
+from advisoros_desktop.ui.language import system_locale
 from advisoros_desktop.ui.record_table_model import PAGE_SIZE
 from advisoros_desktop.ui.record_view import RecordView
 from advisoros_desktop.ui.tsv_export import rows_as_tsv
@@ -30,6 +39,8 @@ log = logging.getLogger(__name__)
 
 # Above this many records a bulk change shows a progress dialog.
 PROGRESS_FROM = 300
+# Copied as plain numbers, for Excel to compute with.
+_NUMERIC = (FieldKind.MONEY, FieldKind.INTEGER, FieldKind.NUMBER)
 
 
 def selected_ids(view: RecordView) -> list[str]:
@@ -46,8 +57,7 @@ def selected_ids(view: RecordView) -> list[str]:
 
 
 def plural(entity: str, count: int) -> str:
-    spec = ENTITIES[entity]
-    return f"{count:,} {spec.label if count == 1 else spec.plural}"
+    return entity_count(entity, count)
 
 
 def apply_to_records(
@@ -93,16 +103,18 @@ def apply_to_records(
 def ask_value(parent: QWidget, entity: str, field: str, choices: list[tuple[str, str]]) -> Any:
     """Ask for the new value of ``field`` by keyboard; None when the user cancelled."""
     spec = ENTITIES[entity].by_name[field]
-    title = QCoreApplication.translate("BulkActions", "Set {label}").format(label=spec.label)
+    label = field_label(spec)
+    title = QCoreApplication.translate("BulkActions", "Set {label}").format(label=label)
+    prompt = QCoreApplication.translate("BulkActions", "{label}:").format(label=label)
     if spec.kind is FieldKind.YEAR:
-        year, ok = QInputDialog.getInt(parent, title, spec.label + ":", 2025, 1900, 2100)
+        year, ok = QInputDialog.getInt(parent, title, prompt, 2025, 1900, 2100)
         return year if ok else None
     if spec.kind is FieldKind.CHOICE:
         choices = [(choice_label(c), c) for c in spec.choices]
     labels = [label for label, _value in choices]
     if not labels:
         return None
-    label, ok = QInputDialog.getItem(parent, title, spec.label + ":", labels, 0, False)
+    label, ok = QInputDialog.getItem(parent, title, prompt, labels, 0, False)
     if not ok:
         return None
     return dict(choices)[label]
@@ -117,22 +129,26 @@ def copy_rows(view: RecordView, on_done: Callable[[int], None]) -> asyncio.Task[
         if not header.isSectionHidden(header.logicalIndex(visual))
     ]
     fields = [view.model.columns.fields[c] for c in columns]
+    headers = [field_label(f) for f in fields]
     ranges = view.table.selected_ranges()
     store, query = view.model.store, view.model.query
+    decimal_point = system_locale().decimalPoint()
 
     def cell(row: dict[str, Any], column: int) -> str:
         spec = fields[column]
+        value = row.get(spec.name)
         if spec.kind is FieldKind.REFERENCE:
             return str(row.get(f"{spec.name}:label") or "")
-        if spec.kind is FieldKind.MONEY and row.get(spec.name) is not None:
-            return str(row[spec.name])  # plain digits: Excel reads them as numbers
-        return display_text(spec, row.get(spec.name))
+        if spec.kind in _NUMERIC and value is not None and not isinstance(value, bool):
+            # Plain digits: Excel reads them as numbers by this computer's settings.
+            return str(value).replace(".", decimal_point)
+        return display_text(spec, value)
 
     def build() -> tuple[str, int]:
         rows: list[dict[str, Any]] = []
         for top, count in ranges:
             rows += read_rows(store, query, top, count)
-        return rows_as_tsv([f.label for f in fields], rows, cell), len(rows)
+        return rows_as_tsv(headers, rows, cell), len(rows)
 
     async def run() -> None:
         text, count = await asyncio.to_thread(build)

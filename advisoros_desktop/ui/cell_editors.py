@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QEvent,
     QLocale,
@@ -57,7 +58,7 @@ ReferenceChoices = Callable[[str], list[tuple[str, str]]]
 DraftKey = tuple[object, ...]
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
-NOT_SAVED = "The change was not saved."
+NOT_SAVED = QT_TRANSLATE_NOOP("RecordItemDelegate", "The change was not saved.")
 
 __all__ = ["RecordItemDelegate", "ReferenceChoices", "show_cell_error"]
 
@@ -158,10 +159,12 @@ class RecordItemDelegate(QStyledItemDelegate):
             elif stored != session.original:
                 session.original = stored
                 spec = index.data(FIELD_SPEC_ROLE)
-                shown = display_text(spec, stored) or "empty"
+                shown = display_text(spec, stored, self._locale) or self.tr("empty")
                 bubble_for(session.view).show_message(
                     index,
-                    f"Meanwhile this changed to “{shown}”. Enter saves yours; Esc keeps it.",
+                    self.tr(
+                        "Meanwhile this changed to “{value}”. Enter saves yours; Esc keeps it."
+                    ).format(value=shown),
                     Tone.NOTE,
                 )
             return
@@ -207,12 +210,14 @@ class RecordItemDelegate(QStyledItemDelegate):
             field_editor: FieldEditor = editor  # type: ignore[assignment]
             if session.outcome is Outcome.EDITING and field_editor.draft() != session.loaded_text:
                 # Closed without a commit (the table was reset by a sync): keep the typing.
-                self._drafts[session.key] = (field_editor.draft(), NOT_SAVED)
+                self._drafts[session.key] = (field_editor.draft(), self.tr(NOT_SAVED))
             kept = self._drafts.get(session.key)
             if kept is not None and session.outcome is not Outcome.CANCELLED and index.isValid():
                 bubble_for(session.view).show_message(
                     index,
-                    f"Not saved: {kept[1]} Press F2 to go back to what you typed.",
+                    self.tr("Not saved: {problem} Press F2 to go back to what you typed.").format(
+                        problem=kept[1]
+                    ),
                     Tone.ERROR,
                     ERROR_TIMEOUT_MS,
                 )

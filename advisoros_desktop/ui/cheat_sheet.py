@@ -59,7 +59,7 @@ class _Row(QWidget):
         layout.addSpacing(16)
         for position, key in enumerate(keys):
             if position:
-                separator = QLabel("or")
+                separator = QLabel(self.tr("or"))
                 separator.setObjectName("or")
                 layout.addWidget(separator)
             cap = QLabel(display_key(key))
@@ -121,9 +121,9 @@ class CheatSheetDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.setStyleSheet(_STYLE)
-        self.filter = QLineEdit(placeholderText="Type to filter shortcuts")
+        self.filter = QLineEdit(placeholderText=self.tr("Type to filter shortcuts"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filter shortcuts"))
         self.filter.textChanged.connect(self._apply_filter)
@@ -166,7 +166,9 @@ class CheatSheetDialog(QDialog):
         # A header weighs about a row and a half.
         runs = balanced_columns([n + 1.5 for _s, n in shown], self._column_count)
         self._relayout([[shown[i][0] for i in run] for run in runs] if shown else [])
-        self.empty.setText(f"No shortcut matches “{text.strip()}”." if not shown else "")
+        self.empty.setText(
+            self.tr("No shortcut matches “{text}”.").format(text=text.strip()) if not shown else ""
+        )
         self.empty.setVisible(not shown)
 
     def _relayout(self, columns: list[list[_Section]]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
@@ -21,8 +21,8 @@ from advisoros_desktop.ui.theme import tone_colour
 # pick_client(parent, clients, initial text, title) -> the chosen client, or None (cancelled)
 PickClient = Callable[[QWidget, Sequence[ClientName], str, str], "ClientName | None"]
 
-UNKNOWN_CLIENT = "A client no longer in the firm"
-UNLOADED_CLIENT = "A client (names not loaded yet)"
+UNKNOWN_CLIENT = QT_TRANSLATE_NOOP("ClientField", "A client no longer in the firm")
+UNLOADED_CLIENT = QT_TRANSLATE_NOOP("ClientField", "A client (names not loaded yet)")
 
 
 def client_label(names: Mapping[str, str], client_id: str) -> str:
@@ -30,7 +30,7 @@ def client_label(names: Mapping[str, str], client_id: str) -> str:
     than call every client gone."""
     if client_id in names:
         return names[client_id]
-    return UNKNOWN_CLIENT if names else UNLOADED_CLIENT
+    return QCoreApplication.translate("ClientField", UNKNOWN_CLIENT if names else UNLOADED_CLIENT)
 
 
 def pick_with_client_picker(
@@ -144,7 +144,7 @@ class ClientField(QWidget):
             self.name_edit.clear()
             self.name_edit.setStyleSheet("")
         else:
-            self.name_edit.setText(self.tr(client_label(self._names, self._client_id)))
+            self.name_edit.setText(client_label(self._names, self._client_id))
             # A rule or folder pointing at a deleted client routes nothing: make it visible.
             gone = bool(self._names) and self._client_id not in self._names
             self.name_edit.setStyleSheet(f"color: {tone_colour('error').name()};" if gone else "")

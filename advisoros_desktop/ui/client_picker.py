@@ -19,6 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QEvent,
     QModelIndex,
@@ -39,10 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from advisoros_desktop.intake.routing import ClientName, Router
+from advisoros_desktop.ui.catalog_words import entity_count
+from advisoros_desktop.ui.counted_text import count_text, counted
 
 # Above this many clients the matcher is prepared off the GUI thread.
 PREPARE_IN_BACKGROUND_ABOVE = 300
 MATCHES_SHOWN = 100
+# "{shown} of {n} clients match", by the number of clients.
+MATCHING = (
+    QT_TRANSLATE_NOOP("ClientPicker", "{shown} of {n} client match"),
+    QT_TRANSLATE_NOOP("ClientPicker", "{shown} of {n} clients match"),
+)
 
 _preparing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="client-picker")
 
@@ -164,14 +172,12 @@ class ClientPicker(QDialog):
         if not self._clients:
             self.count.setText(self.tr("The firm has no clients in this workspace yet."))
         elif not filtered:
-            self.count.setText(self.tr("{n:,} clients").format(n=len(self._clients)))
+            self.count.setText(entity_count("client", len(self._clients)))
         elif shown == 0:
             self.count.setText(self.tr("No client matches; check the spelling."))
         else:
             self.count.setText(
-                self.tr("{shown:,} of {n:,} clients match").format(
-                    shown=shown, n=len(self._clients)
-                )
+                counted("ClientPicker", MATCHING, len(self._clients), shown=count_text(shown))
             )
 
     def _router_ready(self, future: Future[Router]) -> None:

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
@@ -29,6 +29,8 @@ from advisoros_desktop.ui.icons import icon
 from advisoros_desktop.ui.key_bindings import display_key
 
 log = logging.getLogger(__name__)
+
+TOOLBAR_TITLE = QT_TRANSLATE_NOOP("Commands", "Toolbar")
 
 _SHORTCUT_CONTEXTS = {
     "window": Qt.ShortcutContext.WindowShortcut,
@@ -147,8 +149,9 @@ class CommandActions(QObject):
             self._context_menus[key] = menu
         return self._context_menus[key]
 
-    def toolbar(self, ids: Sequence[str | None], title: str = "Toolbar") -> QToolBar:
-        toolbar = QToolBar(title, self._window)
+    def toolbar(self, ids: Sequence[str | None], title: str = TOOLBAR_TITLE) -> QToolBar:
+        """``title``: an English source text in context ``Commands``, shown translated."""
+        toolbar = QToolBar(QCoreApplication.translate("Commands", title), self._window)
         toolbar.setObjectName(title.replace("&", "").lower().replace(" ", "_"))
         for command_id in ids:
             if command_id is None:

@@ -44,6 +44,7 @@ COMMAND_ICONS: dict[str, str] = {
     "sync.pause": "pause",
     "sync.outbox": "outbox",
     "help.cheat_sheet": "help",
+    "settings.open": "settings",
     "settings.shortcuts": "shortcuts",
 }
 

@@ -16,13 +16,15 @@ confirmation that comes before it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -48,7 +50,10 @@ from advisoros_desktop.domain.entities import ENTITIES
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.merge import DELETED
 from advisoros_desktop.store.transaction import ChangeSet
+from advisoros_desktop.ui.catalog_words import entity_kind
 from advisoros_desktop.ui.confirmation import Confirm, ask_to_confirm
+from advisoros_desktop.ui.conflict_texts import confirmation, deleted_on_server
+from advisoros_desktop.ui.field_format import field_label as translated_label
 from advisoros_desktop.ui.record_labels import RecordLabels, when_text
 from advisoros_desktop.ui.table_roles import ENTITY_ROLE, RECORD_ID_ROLE
 
@@ -57,8 +62,16 @@ log = logging.getLogger(__name__)
 # The conflict's own id (the store's key for resolve), kept clear of the shared roles.
 CONFLICT_ID_ROLE = Qt.ItemDataRole.UserRole + 40
 
-COLUMNS = ("Record", "Field", "Mine", "Theirs", "When")
-EMPTY_TEXT = "No conflicts. Changes made here and on the server have all been merged."
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ConflictTableModel", "Record"),
+    QT_TRANSLATE_NOOP("ConflictTableModel", "Field"),
+    QT_TRANSLATE_NOOP("ConflictTableModel", "Mine"),
+    QT_TRANSLATE_NOOP("ConflictTableModel", "Theirs"),
+    QT_TRANSLATE_NOOP("ConflictTableModel", "When"),
+)
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "ConflictsView", "No conflicts. Changes made here and on the server have all been merged."
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -89,19 +102,24 @@ def conflict_row(labels: RecordLabels, conflict: Mapping[str, Any]) -> ConflictR
     if name == DELETED:
         changes = mine if isinstance(mine, dict) else {}
         label = labels.label(entity, record_id, changes)
-        field_label = "Whole record"
+        field_label = QCoreApplication.translate("ConflictsView", "Whole record")
         listed = [
-            f"{spec.by_name[k].label}: {labels.value_text(spec.by_name[k], v)}"
+            f"{translated_label(spec.by_name[k])}: {labels.value_text(spec.by_name[k], v)}"
             for k, v in changes.items()
             if k in spec.by_name
         ]
-        mine_short, theirs_short = "changed here", "deleted on the server"
-        mine_full = "Changed here: " + ("; ".join(listed) if listed else "(no fields)")
-        theirs_full = f"This {spec.label} was deleted on the server."
+        mine_short = QCoreApplication.translate("ConflictsView", "changed here")
+        theirs_short = QCoreApplication.translate("ConflictsView", "deleted on the server")
+        mine_full = QCoreApplication.translate("ConflictsView", "Changed here: {fields}").format(
+            fields="; ".join(listed)
+            if listed
+            else QCoreApplication.translate("ConflictsView", "(no fields)")
+        )
+        theirs_full = deleted_on_server(entity)
     else:
         label = labels.label(entity, record_id)
         field_spec = spec.by_name.get(name)
-        field_label = field_spec.label if field_spec else name
+        field_label = translated_label(field_spec) if field_spec else name
         if field_spec is None:
             mine_full, theirs_full = str(mine), str(conflict["theirs"])
         else:
@@ -160,7 +178,7 @@ class ConflictTableModel(QAbstractTableModel):
             return row.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             full = (
-                f"{ENTITIES[row.entity].label.capitalize()} {row.record_id}",
+                f"{entity_kind(row.entity)} {row.record_id}",
                 row.message or row.cells[1],
                 row.mine_full,
                 row.theirs_full,
@@ -332,7 +350,7 @@ class ConflictsView(QWidget):
         if not ids:
             return 0
         rows = [r for r in self.model.rows if r.id in set(ids)]
-        title, text, action = _confirmation(keep, rows)
+        title, text, action = confirmation(keep, rows)
         if not self._confirm(self, title, text, action):
             return 0
         try:
@@ -400,40 +418,3 @@ def _detail_text(parent: QWidget) -> QPlainTextEdit:
     box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes from the list to the buttons
     box.setMaximumHeight(box.fontMetrics().lineSpacing() * 7)
     return box
-
-
-def _confirmation(keep: str, rows: Sequence[ConflictRow]) -> tuple[str, str, str]:
-    """(title, question, action button) for deciding ``rows`` one way."""
-    action = "Keep mine" if keep == "mine" else "Take theirs"
-    if len(rows) == 1:
-        row = rows[0]
-        record, field = row.cells[0], row.cells[1]
-        kind = ENTITIES[row.entity].label
-        if row.whole_record and keep == "mine":
-            text = (
-                f"Keep your changes to {record}? It was deleted on the server; it comes "
-                f"back as a new {kind} with your changes."
-            )
-        elif row.whole_record:
-            text = f"Let {record} stay deleted? Your changes to it are discarded."
-        elif keep == "mine":
-            text = (
-                f"Keep your value for {field} of {record}? It will be sent to the server "
-                "and replace the value saved there."
-            )
-        else:
-            text = f"Take the server's value for {field} of {record}? Your change is discarded."
-        return action, text, action
-    deleted = any(r.whole_record for r in rows)
-    if keep == "mine":
-        text = (
-            f"Keep your values for {len(rows)} conflicts? They will be sent to the server "
-            "and replace the values saved there."
-        )
-        if deleted:
-            text += " Records deleted on the server come back as new records with your changes."
-    else:
-        text = f"Take the server's values for {len(rows)} conflicts? Your changes are discarded."
-        if deleted:
-            text += " Records deleted on the server stay deleted."
-    return action, text, action

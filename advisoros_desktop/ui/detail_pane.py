@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterator, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from advisoros_desktop.domain.entities import ENTITIES, EntitySpec, FieldKind, FieldSpec
-from advisoros_desktop.ui.field_format import display_text
+from advisoros_desktop.ui.catalog_words import entity_kind
+from advisoros_desktop.ui.counted_text import count_text, counted
+from advisoros_desktop.ui.field_format import display_text, field_label
+from advisoros_desktop.ui.language import display_locale
 from advisoros_desktop.ui.theme import surface_style
 
 PENDING_MARK = "●"
@@ -34,6 +37,24 @@ PLAIN = QPalette.ColorRole.WindowText
 JSON_LINES = 20
 
 _BANNER = {"pending": "pending", "conflict": "error"}  # tone -> ui/theme.py SURFACES
+
+# The headline of a record whose name is empty, per kind (Spanish nouns have a gender).
+UNTITLED = {
+    "user": QT_TRANSLATE_NOOP("DetailPane", "Untitled user"),
+    "client": QT_TRANSLATE_NOOP("DetailPane", "Untitled client"),
+    "engagement": QT_TRANSLATE_NOOP("DetailPane", "Untitled engagement"),
+    "task": QT_TRANSLATE_NOOP("DetailPane", "Untitled task"),
+    "document": QT_TRANSLATE_NOOP("DetailPane", "Untitled document"),
+    "extraction": QT_TRANSLATE_NOOP("DetailPane", "Untitled extraction"),
+}
+PENDING_CHANGES = (
+    QT_TRANSLATE_NOOP("DetailPane", "{n} change pending upload to server."),
+    QT_TRANSLATE_NOOP("DetailPane", "{n} changes pending upload to server."),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DetailPane", text)
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -49,10 +70,12 @@ def detail_text(spec: FieldSpec, value: object, labels: Mapping[str, str]) -> st
     """The full text of one field in the pane: references by name, structured data
     spelt out (a table cell only says how much there is)."""
     if spec.kind is FieldKind.REFERENCE and value is not None:
-        return labels.get(spec.name) or f"{value} (not in this workspace yet)"
+        return labels.get(spec.name) or QCoreApplication.translate(
+            "DetailPane", "{value} (not in this workspace yet)"
+        ).format(value=value)
     if spec.kind is FieldKind.JSON and value not in (None, ""):
         return _json_lines(value)
-    return display_text(spec, value)
+    return display_text(spec, value, display_locale())
 
 
 def _json_lines(value: object) -> str:
@@ -66,7 +89,8 @@ def _json_lines(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
     lines = list(_outline(value, ""))
     if len(lines) > JSON_LINES:
-        lines = [*lines[:JSON_LINES], f"… {len(lines) - JSON_LINES} more"]
+        more = QCoreApplication.translate("DetailPane", "… {n} more")
+        lines = [*lines[:JSON_LINES], more.format(n=count_text(len(lines) - JSON_LINES))]
     return "\n".join(lines)
 
 
@@ -96,13 +120,12 @@ def _leaf(value: object) -> str:
 def pending_summary(row: Mapping[str, object]) -> str:
     """What of this record the server has not received yet, in one sentence (or "")."""
     if row.get("localDeleted"):
-        return "Deleted here — pending upload to server."
+        return QCoreApplication.translate("DetailPane", "Deleted here — pending upload to server.")
     if row.get("localOnly"):
-        return "Created here — pending upload to server."
+        return QCoreApplication.translate("DetailPane", "Created here — pending upload to server.")
     dirty = row.get("dirty") or {}
     if isinstance(dirty, Mapping) and dirty:
-        count = len(dirty)
-        return f"{count} change{'' if count == 1 else 's'} pending upload to server."
+        return counted("DetailPane", PENDING_CHANGES, len(dirty))
     return ""
 
 
@@ -111,12 +134,13 @@ class _FieldRow:
 
     def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
         self.spec = spec
-        self.name = QLabel(spec.label, parent)
+        self.label = field_label(spec)
+        self.name = QLabel(self.label, parent)
         self.name.setForegroundRole(MUTED)
         self.name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.value = _selectable(QLabel(parent))
         self.value.setWordWrap(True)
-        self.value.setAccessibleName(spec.label)
+        self.value.setAccessibleName(self.label)
         self.name.setBuddy(self.value)
         self.server = _selectable(QLabel(parent))
         self.server.setWordWrap(True)
@@ -138,16 +162,16 @@ class _FieldRow:
         dirty = row.get("dirty") or {}
         pending = isinstance(dirty, Mapping) and spec.name in dirty
         mark = CONFLICT_MARK if conflicted else PENDING_MARK if pending else ""
-        self.name.setText(f"{mark} {spec.label}" if mark else spec.label)
+        self.name.setText(f"{mark} {self.label}" if mark else self.label)
         # A changed field's label stands out from the quiet grey of the others.
         font = self.name.font()
         font.setBold(bool(mark))
         self.name.setFont(font)
         self.name.setForegroundRole(PLAIN if mark else MUTED)
         self.name.setToolTip(
-            "Conflicts with the server's version"
+            QCoreApplication.translate("DetailPane", "Conflicts with the server's version")
             if conflicted
-            else "Changed here, pending upload to server"
+            else QCoreApplication.translate("DetailPane", "Changed here, pending upload to server")
             if pending
             else ""
         )
@@ -159,9 +183,15 @@ class _FieldRow:
 
     def _server_note(self, base: object) -> str:
         if self.spec.kind is FieldKind.REFERENCE:
-            return "Changed here; the server still has the earlier choice."
-        shown = display_text(self.spec, base)
-        return f"On the server: {shown}" if shown else "On the server: empty"
+            return QCoreApplication.translate(
+                "DetailPane", "Changed here; the server still has the earlier choice."
+            )
+        shown = display_text(self.spec, base, display_locale())
+        if not shown:
+            return QCoreApplication.translate("DetailPane", "On the server: empty")
+        return QCoreApplication.translate("DetailPane", "On the server: {value}").format(
+            value=shown
+        )
 
 
 class _EntityForm(QWidget):
@@ -177,7 +207,7 @@ class _EntityForm(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.kind = QLabel(entity.label.capitalize(), self)
+        self.kind = QLabel(entity_kind(entity.name), self)
         self.kind.setForegroundRole(MUTED)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
@@ -202,16 +232,25 @@ class _EntityForm(QWidget):
         headline = next(
             (row.get(f.name) for f in self.entity.fields if f.kind is FieldKind.TEXT), None
         )
-        self.title.setText(str(headline) if headline else f"Untitled {self.entity.label}")
+        untitled = UNTITLED.get(self.entity.name)
+        fallback = _tr(untitled) if untitled else self.entity.label
+        self.title.setText(str(headline) if headline else fallback)
         for field_row in self.rows:
             field_row.show_value(row, labels, field_row.spec.name in conflicts)
         self._show_banner(row, conflicts)
 
     def _show_banner(self, row: Mapping[str, object], conflicts: Collection[str]) -> None:
         if conflicts:
-            names = [s.label for s in self.entity.fields if s.name in conflicts]
-            what = ", ".join(names) if names else "the whole record"
-            text, tone = f"{CONFLICT_MARK} Conflicts with the server's version: {what}.", "conflict"
+            names = [field_label(s) for s in self.entity.fields if s.name in conflicts]
+            what = (
+                ", ".join(names)
+                if names
+                else QCoreApplication.translate("DetailPane", "the whole record")
+            )
+            said = QCoreApplication.translate(
+                "DetailPane", "Conflicts with the server's version: {fields}."
+            ).format(fields=what)
+            text, tone = f"{CONFLICT_MARK} {said}", "conflict"
         else:
             text, tone = pending_summary(row), "pending"
             text = f"{PENDING_MARK} {text}" if text else ""

@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal, Slot, qVersion
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    Signal,
+    Slot,
+    qVersion,
+)
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from advisoros_desktop.diagnostics.diagnostics_export import (
@@ -41,13 +51,21 @@ log = logging.getLogger(__name__)
 # (parent, suggested path) -> the chosen path, or None when the person cancelled.
 ChooseTarget = Callable[[QWidget, Path], Path | None]
 
-DIALOG_TITLE = "Export diagnostics"
+DIALOG_TITLE = QT_TRANSLATE_NOOP("DiagnosticsExport", "Export diagnostics")
+
+
+def _tr(text: str) -> str:
+    """A text marked in context ``DiagnosticsExport``."""
+    return QCoreApplication.translate("DiagnosticsExport", text)
 
 
 def ask_for_target(parent: QWidget, suggested: Path) -> Path | None:
     """The save dialog; a name typed without ``.zip`` gets it."""
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, DIALOG_TITLE, str(suggested), "Zip archives (*.zip)"
+        parent,
+        _tr(DIALOG_TITLE),
+        str(suggested),
+        QCoreApplication.translate("DiagnosticsExport", "Zip archives (*.zip)"),
     )
     if not chosen:
         return None
@@ -93,7 +111,7 @@ class DiagnosticsExport(QObject):
         """Ask where to save, then write the zip on a worker thread; returns at once."""
         window = self._window
         if self.running:
-            window.show_message("Diagnostics are still being saved…")
+            window.show_message(self.tr("Diagnostics are still being saved…"))
             return
         now = self._clock()
         target = self._choose_target(window, suggested_folder() / default_file_name(now))
@@ -107,7 +125,7 @@ class DiagnosticsExport(QObject):
             else None  # the registry or a plist: nothing to read as a file
         )
         self.running = True
-        window.show_message("Saving diagnostics…")
+        window.show_message(self.tr("Saving diagnostics…"))
         worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagnostics")
         future = worker.submit(
             write_diagnostics,
@@ -130,19 +148,21 @@ class DiagnosticsExport(QObject):
     def _finished(self, result: Path | BaseException) -> None:
         self.running = False
         if isinstance(result, Path):
-            self._window.show_message(f"Diagnostics saved to {result}")
+            self._window.show_message(self.tr("Diagnostics saved to {path}").format(path=result))
             self.saved.emit(result)
             return
         if isinstance(result, DiagnosticsExportError):
             reason = str(result)
         else:
             log.error("exporting diagnostics failed", exc_info=result)
-            reason = f"Something unexpected stopped the export ({result})."
-        self._window.show_message("Diagnostics not saved.")
+            reason = self.tr("Something unexpected stopped the export ({problem}).").format(
+                problem=result
+            )
+        self._window.show_message(self.tr("Diagnostics not saved."))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            DIALOG_TITLE,
-            f"The diagnostics could not be saved.\n\n{reason}",
+            _tr(DIALOG_TITLE),
+            self.tr("The diagnostics could not be saved.") + "\n\n" + reason,
             QMessageBox.StandardButton.Ok,
             self._window,
         )

@@ -21,7 +21,17 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDropEvent,
@@ -33,7 +43,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-HINT = "You check the client, category and year before anything is sent."
+from advisoros_desktop.ui.counted_text import count_text
+
+HINT = QT_TRANSLATE_NOOP(
+    "DropOverlay", "You check the client, category and year before anything is sent."
+)
 _DRAG_EVENTS = (
     QEvent.Type.DragEnter,
     QEvent.Type.DragMove,
@@ -56,16 +70,20 @@ def overlay_text(paths: list[Path], client_name: str | None) -> str:
     else:
         with_suffix = sum(1 for p in paths if p.suffix)
         kind = (
-            "files"
+            QCoreApplication.translate("DropIntake", "{n} files")
             if with_suffix == len(paths)
-            else "folders"
+            else QCoreApplication.translate("DropIntake", "{n} folders")
             if not with_suffix
-            else "files and folders"
+            else QCoreApplication.translate("DropIntake", "{n} files and folders")
         )
-        what = f"{len(paths):,} {kind}"
+        what = kind.format(n=count_text(len(paths)))
     if client_name:
-        return f"Drop to add {what} to {client_name}"
-    return f"Drop to add {what} — you will choose the client next"
+        return QCoreApplication.translate("DropIntake", "Drop to add {what} to {client}").format(
+            what=what, client=client_name
+        )
+    return QCoreApplication.translate(
+        "DropIntake", "Drop to add {what} — you will choose the client next"
+    ).format(what=what)
 
 
 class DropOverlay(QWidget):
@@ -110,7 +128,8 @@ class DropOverlay(QWidget):
         hint_metrics = QFontMetrics(self.font())
         room = int(frame.width()) - 96
         title = title_metrics.elidedText(self.text, Qt.TextElideMode.ElideMiddle, room)
-        width = max(title_metrics.horizontalAdvance(title), hint_metrics.horizontalAdvance(HINT))
+        hint = self.tr(HINT)
+        width = max(title_metrics.horizontalAdvance(title), hint_metrics.horizontalAdvance(hint))
         height = title_metrics.height() + hint_metrics.height() + 8
         card = QRectF(0, 0, min(width + 64, frame.width() - 32), height + 40)
         card.moveCenter(frame.center())
@@ -125,7 +144,7 @@ class DropOverlay(QWidget):
         painter.setPen(self.palette().placeholderText().color())
         below = top.adjusted(0, title_metrics.height() + 8, 0, 0)
         painter.drawText(
-            below, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), HINT
+            below, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), hint
         )
         painter.end()
 

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QLocale,
     QModelIndex,
@@ -24,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
-from advisoros_desktop.domain.entities import ENTITIES, FieldKind, FieldSpec, normalize_field
+from advisoros_desktop.domain.entities import FieldKind, FieldSpec, normalize_field
 from advisoros_desktop.ui.field_format import choice_label, short_date_format
 from advisoros_desktop.ui.field_input import InputCheck, check_input, editor_text
 from advisoros_desktop.ui.theme import tone_colour
@@ -82,11 +84,54 @@ def claims_key(event: QEvent) -> bool:
 
 
 _PLACEHOLDERS = {
-    FieldKind.TIN: "12-3456789 or 123-45-6789",
+    FieldKind.TIN: QT_TRANSLATE_NOOP("FieldEditors", "12-3456789 or 123-45-6789"),
     FieldKind.MONEY: "0.00",
-    FieldKind.EMAIL: "name@example.com",
+    FieldKind.EMAIL: QT_TRANSLATE_NOOP("FieldEditors", "name@example.com"),
     FieldKind.YEAR: "2025",
 }
+# Per kind of record referred to: in Spanish the words around the noun follow its gender.
+_TYPE_NAME = {
+    "user": QT_TRANSLATE_NOOP("FieldEditors", "Type part of the user's name"),
+    "client": QT_TRANSLATE_NOOP("FieldEditors", "Type part of the client's name"),
+    "engagement": QT_TRANSLATE_NOOP("FieldEditors", "Type part of the engagement's name"),
+}
+_SEVERAL_NAMED = {
+    "user": QT_TRANSLATE_NOOP(
+        "FieldEditors", "Several users are named “{text}”. Pick one from the list."
+    ),
+    "client": QT_TRANSLATE_NOOP(
+        "FieldEditors", "Several clients are named “{text}”. Pick one from the list."
+    ),
+    "engagement": QT_TRANSLATE_NOOP(
+        "FieldEditors", "Several engagements are named “{text}”. Pick one from the list."
+    ),
+}
+_NONE_NAMED = {
+    "user": QT_TRANSLATE_NOOP("FieldEditors", "No user is named “{text}”. Pick one from the list."),
+    "client": QT_TRANSLATE_NOOP(
+        "FieldEditors", "No client is named “{text}”. Pick one from the list."
+    ),
+    "engagement": QT_TRANSLATE_NOOP(
+        "FieldEditors", "No engagement is named “{text}”. Pick one from the list."
+    ),
+}
+
+
+def _tr(text: str) -> str:
+    """A text marked in context ``FieldEditors``."""
+    return QCoreApplication.translate("FieldEditors", text)
+
+
+def date_placeholder(locale: QLocale | None) -> str:
+    """``M/D/YYYY`` (the locale's short format) or ``YYYY-MM-DD``, in the reader's letters:
+    a Spanish reader sees ``D/M/AAAA``."""
+    pattern = short_date_format(locale) if locale is not None else "yyyy-MM-dd"
+    letters = {
+        "d": QCoreApplication.translate("FieldEditors", "D", "day, in a date pattern"),
+        "M": QCoreApplication.translate("FieldEditors", "M", "month, in a date pattern"),
+        "y": QCoreApplication.translate("FieldEditors", "Y", "year, in a date pattern"),
+    }
+    return "".join(letters.get(ch, ch) for ch in pattern)
 
 
 class TextFieldEditor(QLineEdit):
@@ -99,11 +144,9 @@ class TextFieldEditor(QLineEdit):
         self.spec = spec
         self._locale = locale
         if spec.kind is FieldKind.DATE:
-            self.setPlaceholderText(
-                short_date_format(locale).upper() if locale is not None else "YYYY-MM-DD"
-            )
+            self.setPlaceholderText(date_placeholder(locale))
         else:
-            self.setPlaceholderText(_PLACEHOLDERS.get(spec.kind, ""))
+            self.setPlaceholderText(_tr(_PLACEHOLDERS.get(spec.kind, "")))
         self.textEdited.connect(self.edited)
 
     def event(self, event: QEvent) -> bool:
@@ -232,10 +275,10 @@ class ReferenceEditor(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        target = ENTITIES.get(spec.references or "")
-        self._noun = target.label if target else "record"
-        self._plural = target.plural if target else "records"
-        self.lineEdit().setPlaceholderText(f"Type part of the {self._noun}'s name")
+        self._target = spec.references or ""
+        self.lineEdit().setPlaceholderText(
+            _tr(_TYPE_NAME.get(self._target, QT_TRANSLATE_NOOP("FieldEditors", "Type a name")))
+        )
         self.lineEdit().textEdited.connect(self.edited)
         self.activated.connect(self.edited)
 
@@ -264,10 +307,18 @@ class ReferenceEditor(QComboBox):
         if len(matches) == 1:
             return self._normalized(self.itemData(matches[0]))
         if matches:
-            return InputCheck(
-                problem=f"Several {self._plural} are named “{text}”. Pick one from the list."
+            several = _SEVERAL_NAMED.get(
+                self._target,
+                QT_TRANSLATE_NOOP(
+                    "FieldEditors", "Several records are named “{text}”. Pick one from the list."
+                ),
             )
-        return InputCheck(problem=f"No {self._noun} is named “{text}”. Pick one from the list.")
+            return InputCheck(problem=_tr(several).format(text=text))
+        none = _NONE_NAMED.get(
+            self._target,
+            QT_TRANSLATE_NOOP("FieldEditors", "Nothing is named “{text}”. Pick one from the list."),
+        )
+        return InputCheck(problem=_tr(none).format(text=text))
 
     def _normalized(self, value: object) -> InputCheck:
         try:

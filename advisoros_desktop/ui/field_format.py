@@ -4,6 +4,11 @@ The record tables (DisplayRole), the cell editors and the detail pane all show
 values through ``display_text``, so an amount or a status reads the same
 everywhere. Stored values stay canonical (ISO dates, "1250.00" money, choice
 codes such as ``in_progress``); only their presentation lives here.
+
+On screen the caller passes the display locale (``language.display_locale``):
+dates in its short format, amounts and counts with its separators, choice
+labels in the language spoken. Without a locale the text stays the portable
+one (ISO dates, ``1,250.00``), which the copy for Excel relies on.
 """
 
 from __future__ import annotations
@@ -12,11 +17,20 @@ import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from advisoros_desktop.domain.entities import FieldKind, FieldSpec
+from advisoros_desktop.ui.counted_text import counted
 
 CHECK_MARK = "✓"
+FIELD_COUNTS = (
+    QT_TRANSLATE_NOOP("FieldFormat", "{n} field"),
+    QT_TRANSLATE_NOOP("FieldFormat", "{n} fields"),
+)
+ITEM_COUNTS = (
+    QT_TRANSLATE_NOOP("FieldFormat", "{n} item"),
+    QT_TRANSLATE_NOOP("FieldFormat", "{n} items"),
+)
 
 # Codes whose plain "capitalise and replace underscores" reading would be wrong.
 _CHOICE_LABELS = {
@@ -30,8 +44,12 @@ _CHOICE_LABELS = {
 }
 
 
-def choice_label(value: object) -> str:
-    """The label accountants read for a choice code: ``in_progress`` → "In progress"."""
+def english_choice_label(value: object) -> str:
+    """The English label of a choice code: ``in_progress`` → "In progress".
+
+    It is also the source text the translations are keyed by (context ``Choices``;
+    ``scripts/update_translations.py`` marks every code of the catalog).
+    """
     if value is None:
         return ""
     code = str(value)
@@ -43,23 +61,29 @@ def choice_label(value: object) -> str:
     return words[:1].upper() + words[1:]
 
 
+def choice_label(value: object) -> str:
+    """The label accountants read for a choice code, in the language spoken."""
+    label = english_choice_label(value)
+    return QCoreApplication.translate("Choices", label) if label else ""
+
+
+def field_label(spec: FieldSpec) -> str:
+    """A field's label in the language spoken (context ``Fields``, marked like choices)."""
+    return QCoreApplication.translate("Fields", spec.label)
+
+
 def money_text(value: object, locale: QLocale | None = None) -> str:
-    """``"1250.5"`` → ``"1,250.50"``: thousands separators and always two decimals."""
+    """``"1250.5"`` → ``"1,250.50"``: thousands separators and always two decimals.
+
+    No currency symbol, and never the locale's: every amount is in US dollars, and
+    the column or label says it is money."""
     try:
         amount = Decimal(str(value).strip())
     except InvalidOperation:
         return str(value)
     if not amount.is_finite():
         return str(value)
-    text = f"{amount:,.2f}"
-    if locale is None:
-        return text
-    # Swap through a placeholder so "," and "." can trade places (de_DE: 1.250,50).
-    return (
-        text.replace(",", "\0")
-        .replace(".", locale.decimalPoint())
-        .replace("\0", locale.groupSeparator())
-    )
+    return _localized(f"{amount:,.2f}", locale)
 
 
 def date_text(value: object, locale: QLocale | None = None) -> str:
@@ -83,13 +107,28 @@ def short_date_format(locale: QLocale) -> str:
     return pattern
 
 
-def number_text(value: object) -> str:
+def number_text(value: object, locale: QLocale | None = None) -> str:
     """A measured number with at most four decimals and no trailing zeros."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return _localized(text, locale)
+
+
+def _localized(text: str, locale: QLocale | None) -> str:
+    """``1,234.5`` with ``locale``'s separators; swapped through a placeholder so "," and
+    "." can trade places (de_DE: 1.234,5). Python's own formatting does the rounding, so
+    an amount is never carried through a binary float."""
+    if locale is None:
+        return text
+    return (
+        text.replace(",", "\0")
+        .replace(".", locale.decimalPoint())
+        .replace("\0", locale.groupSeparator())
+    )
 
 
 def json_summary(value: object) -> str:
@@ -100,17 +139,17 @@ def json_summary(value: object) -> str:
         except ValueError:
             return value
     if isinstance(value, dict):
-        return f"{len(value)} field" + ("" if len(value) == 1 else "s")
+        return counted("FieldFormat", FIELD_COUNTS, len(value))
     if isinstance(value, list):
-        return f"{len(value)} item" + ("" if len(value) == 1 else "s")
+        return counted("FieldFormat", ITEM_COUNTS, len(value))
     return json.dumps(value)
 
 
 def display_text(spec: FieldSpec, value: object, locale: QLocale | None = None) -> str:
     """The text a table cell or the detail pane shows for ``value`` of field ``spec``.
 
-    ``locale`` switches dates to the locale's short format and money to its
-    separators; without it dates are ISO (``2025-04-15``) and money reads
+    ``locale`` switches dates to the locale's short format and money and numbers
+    to its separators; without it dates are ISO (``2025-04-15``) and money reads
     ``1,250.00``. References come back as the record id: resolving an id to a
     client's name is the caller's business, it needs the store.
     """
@@ -128,7 +167,7 @@ def display_text(spec: FieldSpec, value: object, locale: QLocale | None = None) 
     if kind is FieldKind.YEAR:
         return str(value)  # never "2,025"
     if kind in (FieldKind.INTEGER, FieldKind.NUMBER):
-        return number_text(value)
+        return number_text(value, locale)
     if kind is FieldKind.JSON:
         return json_summary(value)
     return str(value)

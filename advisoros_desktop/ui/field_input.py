@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from advisoros_desktop.domain.entities import FieldKind, FieldSpec, normalize_field
 from advisoros_desktop.ui.field_format import date_text, short_date_format
@@ -66,7 +66,9 @@ def date_example(locale: QLocale | None) -> str:
     sample = "2025-04-15"
     if locale is None:
         return sample
-    return f"{date_text(sample, locale)} or {sample}"
+    return QCoreApplication.translate("FieldInput", "{local} or {iso}").format(
+        local=date_text(sample, locale), iso=sample
+    )
 
 
 def check_input(spec: FieldSpec, text: str, locale: QLocale | None = None) -> InputCheck:
@@ -134,5 +136,7 @@ def _note(spec: FieldSpec, text: str, value: object) -> str | None:
         return None
     digits = value.replace("-", "")
     if len(value) == 11:
-        return f"Will be saved as SSN {value}. For an EIN, type {digits[:2]}-{digits[2:]}."
-    return f"Will be saved as EIN {value}."
+        return QCoreApplication.translate(
+            "FieldInput", "Will be saved as SSN {ssn}. For an EIN, type {ein}."
+        ).format(ssn=value, ein=f"{digits[:2]}-{digits[2:]}")
+    return QCoreApplication.translate("FieldInput", "Will be saved as EIN {ein}.").format(ein=value)

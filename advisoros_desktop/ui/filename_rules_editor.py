@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import PureWindowsPath
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QObject,
     Qt,
@@ -55,13 +56,15 @@ from advisoros_desktop.ui.filename_rules_model import (
 from advisoros_desktop.ui.theme import tone_colour
 
 _REGEX_LOOKS = ("^", ".*", "\\d", "\\w", "$")
-PATTERN_NOTE = (
+PATTERN_NOTE = QT_TRANSLATE_NOOP(
+    "FilenameRulesEditor",
     "A glob on the file name (* any text, ? one character), or re: followed by a "
-    "regular expression found anywhere in the name. Case is ignored."
+    "regular expression found anywhere in the name. Case is ignored.",
 )
-GLOB_NOTE = (
+GLOB_NOTE = QT_TRANSLATE_NOOP(
+    "FilenameRulesEditor",
     "This reads as a glob (* any text, ? one character). For a regular expression, "
-    "start the pattern with re:"
+    "start the pattern with re:",
 )
 
 

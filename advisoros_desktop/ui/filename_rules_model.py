@@ -11,7 +11,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from advisoros_desktop.intake.filename_rules import RULE_YEARS, FilenameRule
@@ -21,7 +29,12 @@ from advisoros_desktop.ui.theme import tone_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PATTERN, CLIENT, CATEGORY, YEAR = range(4)
-_HEADERS = ("Pattern", "Client", "Category", "Year")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("RulesModel", "Pattern"),
+    QT_TRANSLATE_NOOP("RulesModel", "Client"),
+    QT_TRANSLATE_NOOP("RulesModel", "Category"),
+    QT_TRANSLATE_NOOP("RulesModel", "Year"),
+)
 
 
 @dataclass
@@ -59,10 +72,11 @@ class RuleDraft:
     def year_problem(self) -> str | None:
         text = self.year_text.strip()
         if text and not (text.isdigit() and int(text) in RULE_YEARS):
-            return (
-                f"'{text}' is not a tax year; type a year from "
-                f"{RULE_YEARS.start} to {RULE_YEARS.stop - 1}, or leave it empty."
-            )
+            return QCoreApplication.translate(
+                "RuleDraft",
+                "'{text}' is not a tax year; type a year from {first} to {last}, "
+                "or leave it empty.",
+            ).format(text=text, first=RULE_YEARS.start, last=RULE_YEARS.stop - 1)
         return None
 
     def rule(self) -> FilenameRule:
@@ -116,7 +130,7 @@ class RulesModel(QAbstractTableModel):
             if column == CLIENT:
                 if draft.client_id is None:
                     return ""
-                return self.tr(client_label(self._names, draft.client_id))
+                return client_label(self._names, draft.client_id)
             if column == CATEGORY:
                 return choice_label(draft.category)
             return draft.year_text

@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from advisoros_desktop.intake.client_directory import ClientDirectory
@@ -37,8 +37,10 @@ from advisoros_desktop.intake_service import IntakeService
 from advisoros_desktop.store.transaction import ChangeSet
 from advisoros_desktop.store.upload_queue import FINISHED, UploadQueue
 from advisoros_desktop.sync.account import Account
+from advisoros_desktop.ui.counted_text import counted
 from advisoros_desktop.ui.intake_settings import Assignment, IntakeSettings
 from advisoros_desktop.ui.queue_totals import QueueTotalsReader, files_on_their_way
+from advisoros_desktop.ui.reason_texts import reason_text
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +49,18 @@ QUEUE_CHANGED_INTERVAL_MS = 250  # at most four refreshes a second
 _ON_THEIR_WAY = ("hashing", "waiting", "uploading")
 
 
-def _files(count: int) -> str:
-    return "1 file" if count == 1 else f"{count:,} files"
+FILES = (
+    QT_TRANSLATE_NOOP("IntakeController", "{n} file"),
+    QT_TRANSLATE_NOOP("IntakeController", "{n} files"),
+)
+ADDED_BEFORE = (
+    QT_TRANSLATE_NOOP("IntakeController", "{n} file was added before."),
+    QT_TRANSLATE_NOOP("IntakeController", "{n} files were added before."),
+)
+SKIPPED = (
+    QT_TRANSLATE_NOOP("IntakeController", "{n} file skipped ({why})."),
+    QT_TRANSLATE_NOOP("IntakeController", "{n} files skipped ({why})."),
+)
 
 
 def batch_texts(report: BatchReport, client_name: str | None) -> tuple[str, str]:
@@ -56,22 +68,40 @@ def batch_texts(report: BatchReport, client_name: str | None) -> tuple[str, str]
 
     ``client_name`` None: no client was given, the filename rules route each file.
     """
-    whose = f" for {client_name}" if client_name else ""
-    undo_text = f"Add {_files(report.queued)}{whose}"
-    parts = []
-    if report.queued:
-        parts.append(f"Added {_files(report.queued)}{whose}.")
-        if not client_name:
-            parts.append("Filename rules choose their clients.")
+    files = counted("IntakeController", FILES, report.queued)
+    if client_name:
+        undo_text = QCoreApplication.translate(
+            "IntakeController", "Add {files} for {client}"
+        ).format(files=files, client=client_name)
     else:
-        parts.append("Nothing was added.")
+        undo_text = QCoreApplication.translate("IntakeController", "Add {files}").format(
+            files=files
+        )
+    parts = []
+    if report.queued and client_name:
+        parts.append(
+            QCoreApplication.translate("IntakeController", "Added {files} for {client}.").format(
+                files=files, client=client_name
+            )
+        )
+    elif report.queued:
+        parts.append(
+            QCoreApplication.translate("IntakeController", "Added {files}.").format(files=files)
+        )
+        parts.append(
+            QCoreApplication.translate("IntakeController", "Filename rules choose their clients.")
+        )
+    else:
+        parts.append(QCoreApplication.translate("IntakeController", "Nothing was added."))
     if report.already_taken:
-        verb = "was" if report.already_taken == 1 else "were"
-        parts.append(f"{_files(report.already_taken)} {verb} added before.")
+        parts.append(counted("IntakeController", ADDED_BEFORE, report.already_taken))
     if report.ignored:
-        why = report.ignored[0][1]
-        more = " and others" if len({w for _p, w in report.ignored}) > 1 else ""
-        parts.append(f"{_files(len(report.ignored))} skipped ({why}{more}).")
+        why = reason_text(report.ignored[0][1])
+        if len({w for _p, w in report.ignored}) > 1:
+            why = QCoreApplication.translate("IntakeController", "{reason} and others").format(
+                reason=why
+            )
+        parts.append(counted("IntakeController", SKIPPED, len(report.ignored), why=why))
     return undo_text, " ".join(parts)
 
 
@@ -191,7 +221,7 @@ class IntakeController(QObject):
         say what was taken.
         """
         if self._stopped:
-            self.message.emit("Intake has stopped; the files were not added.")
+            self.message.emit(self.tr("Intake has stopped; the files were not added."))
             self.batch_ended.emit()
             return
         future = self.engine.submit_in_background(list(paths), target=target, source=source)
@@ -207,13 +237,15 @@ class IntakeController(QObject):
             log.error("adding files failed", exc_info=error)
             self._emit_done(
                 self._batch_failed,
-                f"The files could not be added ({error}). Nothing was queued; try again.",
+                self.tr(
+                    "The files could not be added ({problem}). Nothing was queued; try again."
+                ).format(problem=error),
             )
             return
         report = future.result()
         name = None
         if target.client_id is not None:
-            name = self.clients.name_of(target.client_id) or "the chosen client"
+            name = self.clients.name_of(target.client_id) or self.tr("the chosen client")
         self._emit_done(self._batch_done, (report, *batch_texts(report, name)))
 
     def _batch_done(self, result: tuple[BatchReport, str, str]) -> None:
@@ -319,7 +351,10 @@ class IntakeController(QObject):
             except Exception as error:  # say it; the queue is unchanged or partly changed
                 log.exception("an intake queue action failed")
                 self._emit_done(
-                    self.message.emit, f"The upload queue could not be changed: {error}"
+                    self.message.emit,
+                    self.tr("The upload queue could not be changed: {problem}").format(
+                        problem=error
+                    ),
                 )
                 return
             self._emit_done(then, result)
@@ -375,4 +410,8 @@ class IntakeController(QObject):
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("watched folders could not be applied", exc_info=task.exception())
-            self.message.emit(f"The watched folders could not be started: {task.exception()}")
+            self.message.emit(
+                self.tr("The watched folders could not be started: {problem}").format(
+                    problem=task.exception()
+                )
+            )

@@ -14,26 +14,46 @@ from __future__ import annotations
 import time
 from collections import deque
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from advisoros_desktop.store.upload_queue import FINISHED, QueueTotals
+from advisoros_desktop.ui.counted_text import count_text, counted
 
 RATE_WINDOW_SECONDS = 30.0
 MIN_RATE_SPAN_SECONDS = 3.0
 
 
+FILES = (
+    QT_TRANSLATE_NOOP("IntakeProgress", "{n} file"),
+    QT_TRANSLATE_NOOP("IntakeProgress", "{n} files"),
+)
+NEED_A_CLIENT = (
+    QT_TRANSLATE_NOOP("IntakeProgress", "{n} file needs a client (Intake)"),
+    QT_TRANSLATE_NOOP("IntakeProgress", "{n} files need a client (Intake)"),
+)
+PAUSED = (
+    QT_TRANSLATE_NOOP("IntakeProgress", "{n} file paused (Intake)"),
+    QT_TRANSLATE_NOOP("IntakeProgress", "{n} files paused (Intake)"),
+)
+
+
 def _files(count: int) -> str:
-    return "1 file" if count == 1 else f"{count:,} files"
+    return counted("IntakeProgress", FILES, count)
 
 
 def time_left_text(seconds: float) -> str:
     if seconds < 60:
-        return "less than a minute left"
+        return QCoreApplication.translate("IntakeProgress", "less than a minute left")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"about {minutes} min left"
+        return QCoreApplication.translate("IntakeProgress", "about {m} min left").format(m=minutes)
     hours, minutes = divmod(minutes, 60)
-    return f"about {hours} h {minutes} min left" if minutes else f"about {hours} h left"
+    if minutes:
+        return QCoreApplication.translate("IntakeProgress", "about {h} h {m} min left").format(
+            h=hours, m=minutes
+        )
+    return QCoreApplication.translate("IntakeProgress", "about {h} h left").format(h=hours)
 
 
 class IntakeProgress(QLabel):
@@ -62,20 +82,21 @@ class IntakeProgress(QLabel):
         finished_now = max(0, finished - self._baseline)
         total = finished_now + busy
         if not (waiting or uploading):
-            text = f"Checking {_files(hashing)}"
+            text = self.tr("Checking {files}").format(files=_files(hashing))
         else:
             current = min(total, finished_now + max(1, uploading))
-            text = f"Uploading {current:,} of {_files(total)}"
+            text = self.tr("Uploading {current} of {files}").format(
+                current=count_text(current), files=_files(total)
+            )
         left = self._seconds_left(totals, now)
         self._show(text if left is None else f"{text} — {time_left_text(left)}")
 
     def _idle_text(self, files: dict[str, int]) -> str:
         unsorted, paused = files.get("unsorted", 0), files.get("paused", 0)
         if unsorted:
-            verb = "needs" if unsorted == 1 else "need"
-            return f"{_files(unsorted)} {verb} a client (Intake)"
+            return counted("IntakeProgress", NEED_A_CLIENT, unsorted)
         if paused:
-            return f"{_files(paused)} paused (Intake)"
+            return counted("IntakeProgress", PAUSED, paused)
         return ""
 
     def _seconds_left(self, totals: QueueTotals, now: float) -> float | None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisoros_desktop.store.upload_queue import QueueTotals
+from advisoros_desktop.ui.command_actions import translated_title
 from advisoros_desktop.ui.eliding_label import ElidingLabel
 from advisoros_desktop.ui.intake_commands import INTAKE_COMMANDS
 from advisoros_desktop.ui.rule_suggestion_bar import RuleSuggestionBar
@@ -183,7 +184,7 @@ class IntakeView(QWidget):
     def _make_own_actions(self) -> None:
         """Until the window adopts its commands, the view answers their default keys itself."""
         for command in INTAKE_COMMANDS:
-            action = QAction(self.tr(command.title), self.queue_table)
+            action = QAction(translated_title(command), self.queue_table)
             action.setShortcuts([QKeySequence(k) for k in command.shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, c=command: c.handler(self))

@@ -23,7 +23,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisoros_desktop.commands.registry import CommandRegistry, is_single_key, normalize_key
+from advisoros_desktop.commands.registry import (
+    Clash,
+    CommandRegistry,
+    is_single_key,
+    normalize_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +58,26 @@ def display_key(key: str) -> str:
 def display_keys(keys: Iterable[str]) -> str:
     """Several keys for one command, or "no shortcut"."""
     shown = [display_key(k) for k in keys]
-    return ", ".join(shown) if shown else "no shortcut"
+    return ", ".join(shown) if shown else QCoreApplication.translate("KeyBindings", "no shortcut")
+
+
+def translated_titles(registry: CommandRegistry) -> dict[str, str]:
+    """Each command's title in the language spoken (context ``Commands``)."""
+    return {cid: QCoreApplication.translate("Commands", t) for cid, t in registry.titles().items()}
+
+
+def clash_text(clash: Clash, titles: Mapping[str, str]) -> str:
+    """``Ctrl+E is bound to both “Edit cell” and “Export”.``, in the language spoken
+    (``Clash.message`` says the same in English, for the logs and the tests below ui/)."""
+    names = [f"“{titles[c]}”" for c in clash.command_ids]
+    joined = names[0]
+    for name in names[1:]:
+        joined = QCoreApplication.translate("KeyBindings", "{first} and {second}").format(
+            first=joined, second=name
+        )
+    return QCoreApplication.translate("KeyBindings", "{key} is bound to both {names}.").format(
+        key=display_key(clash.key), names=joined
+    )
 
 
 def load_overrides(settings: QSettings) -> dict[str, list[str]]:
@@ -107,7 +131,7 @@ class EffectiveBindings(NamedTuple):
 def effective_bindings(registry: CommandRegistry, settings: QSettings) -> EffectiveBindings:
     """Defaults with the user's overrides applied, minus any override that cannot work."""
     defaults = registry.bindings()
-    titles = registry.titles()
+    titles = translated_titles(registry)
     bindings = dict(defaults)
     problems: list[str] = []
     overridden: set[str] = set()
@@ -120,8 +144,11 @@ def effective_bindings(registry: CommandRegistry, settings: QSettings) -> Effect
             keys = tuple(dict.fromkeys(normalize_key(k) for k in raw_keys))
         except ValueError as error:
             problems.append(
-                f"Your shortcut for “{title}” could not be read ({error}). "
-                f"“{title}” keeps {display_keys(defaults[command_id])}."
+                QCoreApplication.translate(
+                    "KeyBindings",
+                    "Your shortcut for “{title}” could not be read ({problem}). "
+                    "“{title}” keeps {keys}.",
+                ).format(title=title, problem=error, keys=display_keys(defaults[command_id]))
             )
             continue
         bindings[command_id] = keys
@@ -134,17 +161,18 @@ def effective_bindings(registry: CommandRegistry, settings: QSettings) -> Effect
         if not clashes:
             break
         for clash in clashes:
-            message = clash.message(titles, display_key(clash.key))
+            message = clash_text(clash, titles)
             for command_id in sorted(overridden & set(clash.command_ids)):
                 bindings[command_id] = defaults[command_id]
                 overridden.discard(command_id)
-                problems.append(
-                    f"{message} Your shortcut for “{titles[command_id]}” was not applied; "
-                    f"it keeps {display_keys(defaults[command_id])}. "
-                    "You can change it in File ▸ Customize keyboard shortcuts…"
-                )
+                not_applied = QCoreApplication.translate(
+                    "KeyBindings",
+                    "Your shortcut for “{title}” was not applied; it keeps {keys}. "
+                    "You can change it in File ▸ Customize keyboard shortcuts…",
+                ).format(title=titles[command_id], keys=display_keys(defaults[command_id]))
+                problems.append(f"{message} {not_applied}")
     for clash in registry.clashes(bindings):  # only defaults are left: a bug in the app
-        problems.append(clash.message(titles, display_key(clash.key)))
+        problems.append(clash_text(clash, titles))
     return EffectiveBindings(bindings, problems)
 
 

@@ -37,20 +37,23 @@ from advisoros_desktop.store.transaction import ChangeSet
 from advisoros_desktop.ui.app_context import AppContext
 from advisoros_desktop.ui.cell_editors import RecordItemDelegate
 from advisoros_desktop.ui.cheat_sheet import CheatSheetDialog
-from advisoros_desktop.ui.command_actions import CommandActions
+from advisoros_desktop.ui.command_actions import CommandActions, translated_category
 from advisoros_desktop.ui.command_icons import VIEW_ICONS
 from advisoros_desktop.ui.command_palette import CommandPalette
 from advisoros_desktop.ui.conflicts_view import ConflictsView
 from advisoros_desktop.ui.current_details import CurrentDetails
 from advisoros_desktop.ui.detail_pane import DetailPane
+from advisoros_desktop.ui.field_format import field_label
 from advisoros_desktop.ui.icons import icon
 from advisoros_desktop.ui.intake_controller import IntakeController
 from advisoros_desktop.ui.intake_view import IntakeView
 from advisoros_desktop.ui.key_bindings import SingleKeyGuard, effective_bindings
+from advisoros_desktop.ui.language import display_locale
 from advisoros_desktop.ui.outbox_dialog import OutboxDialog
 from advisoros_desktop.ui.palette_updates import PaletteUpdates
 from advisoros_desktop.ui.record_view import RecordView
 from advisoros_desktop.ui.review_view import ReviewView
+from advisoros_desktop.ui.settings_dialog import SettingsDialog, SettingsSources
 from advisoros_desktop.ui.shortcut_settings import ShortcutSettingsDialog
 from advisoros_desktop.ui.store_notices import StoreNotices
 from advisoros_desktop.ui.sync_controller import SyncController
@@ -167,7 +170,9 @@ class MainWindow(QMainWindow):
                     query,
                     self,
                 )
-                view.table.setItemDelegate(RecordItemDelegate(self.reference_choices, view.table))
+                view.table.setItemDelegate(
+                    RecordItemDelegate(self.reference_choices, view.table, display_locale())
+                )
                 view.model.edit_refused.connect(self._edit_refused)
                 view.model.reloaded.connect(lambda view=view: self._rows_reloaded(view))
                 view.table.current_record_changed.connect(self._current_record_changed)
@@ -235,7 +240,8 @@ class MainWindow(QMainWindow):
         self.actions = CommandActions(registry, lambda: self, self)
         self.actions.apply_bindings(self.bindings)
         for title, ids in MENUS:
-            self.menuBar().addMenu(self.actions.menu(self.tr(title), list(ids), self))
+            menu_title = QCoreApplication.translate("Menus", title)
+            self.menuBar().addMenu(self.actions.menu(menu_title, list(ids), self))
         toolbar = self.actions.toolbar(list(TOOLBAR))
         toolbar.setObjectName("toolbar")
         self.addToolBar(toolbar)
@@ -433,7 +439,7 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(self.tr("Columns"), self)
         for column, spec in enumerate(view.model.columns.fields):
-            action = menu.addAction(spec.label)
+            action = menu.addAction(field_label(spec))
             action.setCheckable(True)
             action.setChecked(view.column_visible(column))
             action.toggled.connect(
@@ -455,7 +461,8 @@ class MainWindow(QMainWindow):
         for command in self.context.registry:
             if command.in_palette:
                 title = QCoreApplication.translate("Commands", command.title)
-                item = PaletteItem("command", command.id, title, command.category)
+                category = translated_category(command.category)
+                item = PaletteItem("command", command.id, title, category)
                 enabled = self.actions.action(command.id).isEnabled()
                 commands.append((item, self.actions.shortcut_text(command.id), enabled))
         self.palette.open_palette(commands, list(self._recent))
@@ -482,6 +489,40 @@ class MainWindow(QMainWindow):
             for problem in problems:
                 self.show_message(problem)
         dialog.deleteLater()
+
+    def open_settings(self, page: str | None = None) -> None:
+        """File ▸ Settings… (Ctrl+,), on ``page`` when given (``"shortcuts"``, ``"sync"``…).
+
+        Window-modal and not waited for; opened again while it shows, it turns to ``page``.
+        """
+        shown = self.findChild(SettingsDialog, "settingsDialog")
+        if shown is not None and shown.isVisible():
+            if page is not None:
+                shown.show_page(page)
+            shown.activateWindow()  # window-modal, so already above the window
+            return
+        sources = SettingsSources(
+            settings=self.context.settings,
+            data_dir=self.context.data_dir,
+            registry=self.context.registry,
+            store=self.store,
+            sync=self.context.sync,
+            intake=self.intake_ui.controller if self.intake_ui is not None else None,
+        )
+        dialog = SettingsDialog(sources, self, page)
+
+        def use_bindings(_saved: object) -> None:
+            self.bindings, problems = effective_bindings(
+                self.context.registry, self.context.settings
+            )
+            self.actions.apply_bindings(self.bindings)
+            self._show_conflict_keys()
+            for problem in problems:
+                self.show_message(problem)
+
+        dialog.bindings_saved.connect(use_bindings)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
 
     def open_outbox(self) -> None:
         dialog = OutboxDialog(self.store, self)

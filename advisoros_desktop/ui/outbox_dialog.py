@@ -14,7 +14,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,15 +40,36 @@ from PySide6.QtWidgets import (
 from advisoros_desktop.domain.entities import ENTITIES
 from advisoros_desktop.store.local_store import EditRefused, LocalStore
 from advisoros_desktop.store.outbox import OutboxEntry
+from advisoros_desktop.ui.catalog_words import entity_noun
 from advisoros_desktop.ui.confirmation import Confirm, ask_to_confirm
+from advisoros_desktop.ui.counted_text import count_text
+from advisoros_desktop.ui.field_format import field_label
 from advisoros_desktop.ui.record_labels import RecordLabels
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("#", "Record", "Change", "Fields", "State", "Tries", "Problem")
-EMPTY_TEXT = "Nothing waiting to be sent: the server has every change made here."
-OPERATIONS = {"create": "Create", "update": "Update", "delete": "Delete"}
-STATES = {"pending": "Waiting", "sent": "Sending", "rejected": "Refused by the server"}
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("OutboxTableModel", "Record"),
+    QT_TRANSLATE_NOOP("OutboxTableModel", "Change"),
+    QT_TRANSLATE_NOOP("OutboxTableModel", "Fields"),
+    QT_TRANSLATE_NOOP("OutboxTableModel", "State"),
+    QT_TRANSLATE_NOOP("OutboxTableModel", "Tries"),
+    QT_TRANSLATE_NOOP("OutboxTableModel", "Problem"),
+)
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "OutboxDialog", "Nothing waiting to be sent: the server has every change made here."
+)
+OPERATIONS = {
+    "create": QT_TRANSLATE_NOOP("OutboxDialog", "Create {record}"),
+    "update": QT_TRANSLATE_NOOP("OutboxDialog", "Update {record}"),
+    "delete": QT_TRANSLATE_NOOP("OutboxDialog", "Delete {record}"),
+}
+STATES = {
+    "pending": QT_TRANSLATE_NOOP("OutboxDialog", "Waiting"),
+    "sent": QT_TRANSLATE_NOOP("OutboxDialog", "Sending"),
+    "rejected": QT_TRANSLATE_NOOP("OutboxDialog", "Refused by the server"),
+}
 # A day offline can queue thousands of edits, and each listed entry costs a little
 # on the GUI thread. Refused entries are always listed; the others in order up to
 # this many.
@@ -59,13 +82,20 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def change_text(entry: OutboxEntry) -> str:
     """``Update client``: the operation and the kind of record, in words."""
-    return f"{OPERATIONS.get(entry.op, entry.op.capitalize())} {ENTITIES[entry.entity].label}"
+    record = entity_noun(entry.entity)
+    operation = OPERATIONS.get(entry.op)
+    if operation is None:
+        return f"{entry.op.capitalize()} {record}"
+    return QCoreApplication.translate("OutboxDialog", operation).format(record=record)
 
 
 def state_text(entry: OutboxEntry) -> str:
-    text = STATES.get(entry.state, entry.state)
+    state = STATES.get(entry.state)
+    text = QCoreApplication.translate("OutboxDialog", state) if state else entry.state
     if entry.state != "rejected" and entry.last_error:
-        text += " (will try again)"
+        return QCoreApplication.translate("OutboxDialog", "{state} (will try again)").format(
+            state=text
+        )
     return text
 
 
@@ -258,7 +288,7 @@ class OutboxDialog(QDialog):
         hidden = len(everything) - len(entries)
         self.more_text.setText(
             self.tr("Showing {0} of {1} changes; the others are waiting in the same order.").format(
-                f"{len(entries):,}", f"{len(everything):,}"
+                count_text(len(entries)), count_text(len(everything))
             )
         )
         self.more_text.setVisible(hidden > 0)
@@ -289,7 +319,7 @@ class OutboxDialog(QDialog):
                 text = self._labels.value_text(spec.by_name[name], value)
                 if len(text) > VALUE_LIMIT:  # ten pages of notes need not all show here
                     text = text[:VALUE_LIMIT].rstrip() + "…"
-                parts.append(f"{spec.by_name[name].label}: {text}")
+                parts.append(f"{field_label(spec.by_name[name])}: {text}")
         return "; ".join(parts)
 
     def _cells(self, entry: OutboxEntry) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
 from advisoros_desktop.extraction.page_text import PDFIUM_LOCK
@@ -76,7 +76,11 @@ def _render_pdf(data: bytes, page: int, scale: float) -> tuple[QImage, int, floa
             document.init_forms()
             count = len(document)
             if not 1 <= page <= count:
-                raise ValueError(f"the document has {count} pages, not {page}")
+                raise ValueError(
+                    QCoreApplication.translate(
+                        "PageRenderer", "the document has {count} pages, not {page}"
+                    ).format(count=count, page=page)
+                )
             pdf_page = document[page - 1]
             try:
                 width, height = pdf_page.get_size()
@@ -129,7 +133,10 @@ def _decoded_by_pillow(data: bytes) -> QImage:
             rgb = opened.convert("RGB")
     except Exception as problem:
         raise ValueError(
-            f"the file is neither a PDF nor an image that can be shown ({problem})"
+            QCoreApplication.translate(
+                "PageRenderer",
+                "the file is neither a PDF nor an image that can be shown ({problem})",
+            ).format(problem=problem)
         ) from None
     raw = rgb.tobytes()
     return QImage(raw, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()

@@ -12,13 +12,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, Qt
 
 from advisoros_desktop.domain.entities import ENTITIES, FieldKind, FieldSpec
 from advisoros_desktop.store.database import reading
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import ENTITY_TABLES
 from advisoros_desktop.ui.field_format import display_text
+from advisoros_desktop.ui.language import display_locale
 
 # The field that names a record for people.
 LABEL_FIELDS = {
@@ -28,7 +29,29 @@ LABEL_FIELDS = {
     "document": "fileName",
     "user": "name",
 }
-EMPTY_VALUE = "(empty)"
+EMPTY_VALUE = QT_TRANSLATE_NOOP("RecordLabels", "(empty)")
+# Per kind of record: in Spanish the words around the noun follow its gender.
+UNNAMED = {
+    "user": QT_TRANSLATE_NOOP("RecordLabels", "Unnamed user"),
+    "client": QT_TRANSLATE_NOOP("RecordLabels", "Unnamed client"),
+    "engagement": QT_TRANSLATE_NOOP("RecordLabels", "Unnamed engagement"),
+    "task": QT_TRANSLATE_NOOP("RecordLabels", "Unnamed task"),
+    "document": QT_TRANSLATE_NOOP("RecordLabels", "Unnamed document"),
+    "extraction": QT_TRANSLATE_NOOP("RecordLabels", "Unnamed extraction"),
+}
+GONE = {
+    "user": QT_TRANSLATE_NOOP("RecordLabels", "A user no longer here"),
+    "client": QT_TRANSLATE_NOOP("RecordLabels", "A client no longer here"),
+    "engagement": QT_TRANSLATE_NOOP("RecordLabels", "An engagement no longer here"),
+    "task": QT_TRANSLATE_NOOP("RecordLabels", "A task no longer here"),
+    "document": QT_TRANSLATE_NOOP("RecordLabels", "A document no longer here"),
+    "extraction": QT_TRANSLATE_NOOP("RecordLabels", "An extraction no longer here"),
+}
+
+
+def _tr(text: str) -> str:
+    """A text marked in context ``RecordLabels``."""
+    return QCoreApplication.translate("RecordLabels", text)
 
 
 class RecordLabels:
@@ -78,22 +101,25 @@ class RecordLabels:
         values = {**(known or {}), **self._found[key]}
         if entity == "extraction" and values.get("documentId"):
             document = self.label("document", str(values["documentId"]))
-            return f"Extraction of {document}"
+            return QCoreApplication.translate("RecordLabels", "Extraction of {document}").format(
+                document=document
+            )
         name = values.get(LABEL_FIELDS.get(entity, ""))
         if name:
             return str(name)
-        spec = ENTITIES[entity]
-        return f"Unnamed {spec.label}" if self._found[key] else f"A {spec.label} no longer here"
+        said = (UNNAMED if self._found[key] else GONE).get(entity)
+        return _tr(said) if said else f"{ENTITIES[entity].label} {record_id}"
 
     def value_text(self, spec: FieldSpec, value: Any) -> str:
         """A value as people read it: empty and false spelt out, references by name."""
         if value is None or value == "":
-            return EMPTY_VALUE
+            return _tr(EMPTY_VALUE)
         if spec.kind is FieldKind.BOOLEAN:
-            return "Yes" if value else "No"
+            yes = QCoreApplication.translate("RecordLabels", "Yes")
+            return yes if value else QCoreApplication.translate("RecordLabels", "No")
         if spec.kind is FieldKind.REFERENCE and spec.references:
             return self.label(spec.references, str(value))
-        return display_text(spec, value, QLocale())
+        return display_text(spec, value, display_locale())
 
 
 def when_text(iso_utc: str | None) -> tuple[str, str]:
@@ -104,13 +130,18 @@ def when_text(iso_utc: str | None) -> tuple[str, str]:
     if not moment.isValid():
         return iso_utc, iso_utc
     local = moment.toLocalTime()
-    locale = QLocale()
+    locale = display_locale()
     time = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
     days = local.date().daysTo(QDate.currentDate())
     if days == 0:
-        short = f"Today {time}"
+        short = QCoreApplication.translate("RecordLabels", "Today {time}").format(time=time)
     elif days == 1:
-        short = f"Yesterday {time}"
+        short = QCoreApplication.translate("RecordLabels", "Yesterday {time}").format(time=time)
     else:
-        short = f"{locale.toString(local.date(), 'MMM d, yyyy')} {time}"
+        day = locale.toString(
+            local.date(), QCoreApplication.translate("RecordLabels", "MMM d, yyyy")
+        )
+        short = QCoreApplication.translate("RecordLabels", "{day} {time}").format(
+            day=day, time=time
+        )
     return short, locale.toString(local, QLocale.FormatType.LongFormat)

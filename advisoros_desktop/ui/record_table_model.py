@@ -43,7 +43,8 @@ from advisoros_desktop.store.table_query import (
     row_position,
 )
 from advisoros_desktop.store.transaction import ChangeSet
-from advisoros_desktop.ui.field_format import display_text
+from advisoros_desktop.ui.field_format import display_text, field_label
+from advisoros_desktop.ui.language import display_locale
 from advisoros_desktop.ui.table_columns import TableColumns
 from advisoros_desktop.ui.table_prefetch import Window, prefetch
 from advisoros_desktop.ui.table_roles import ENTITY_ROLE, FIELD_SPEC_ROLE, RECORD_ID_ROLE
@@ -88,6 +89,8 @@ class RecordTableModel(QAbstractTableModel):
         self._store = store
         self.columns = columns
         self._undo = undo_stack
+        # Read once: the language (and so the locale) changes only with a restart.
+        self._locale = display_locale()
         self._query = query or TableQuery(columns.entity)
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._count = count_rows(store, self._query)
@@ -229,7 +232,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if spec.kind is FieldKind.REFERENCE:
                 return row.get(f"{spec.name}:label") or ""
-            return display_text(spec, value)
+            return display_text(spec, value, self._locale)
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role == Qt.ItemDataRole.ToolTipRole and spec.name in (row.get("dirty") or {}):
@@ -248,7 +251,7 @@ class RecordTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns.fields[section].label
+            return field_label(self.columns.fields[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.rows import Row
 from advisoros_desktop.store.table_query import TableQuery
+from advisoros_desktop.ui.counted_text import count_text
+from advisoros_desktop.ui.field_format import field_label
 from advisoros_desktop.ui.record_table_model import RecordTableModel
 from advisoros_desktop.ui.record_table_view import RecordTableView
 from advisoros_desktop.ui.table_columns import TableColumns
@@ -131,7 +133,7 @@ class RecordView(QWidget):
         return super().eventFilter(watched, event)
 
     def _show_count(self, count: int) -> None:
-        self.caption.setText(self.tr("{count:,} shown").format(count=count))
+        self.caption.setText(self.tr("{count} shown").format(count=count_text(count)))
 
     # -- columns ------------------------------------------------------------------
     def column_visible(self, column: int) -> bool:
@@ -160,7 +162,7 @@ class RecordView(QWidget):
         for column, spec in enumerate(fields):
             wide = spec.name in ("businessName", "fileName", "title", "name", "clientId")
             by_content = metrics.averageCharWidth() * (30 if wide else 12)
-            by_label = header_metrics.horizontalAdvance(spec.label) + 28  # room for the sort arrow
+            by_label = header_metrics.horizontalAdvance(field_label(spec)) + 28  # and a sort arrow
             self.table.setColumnWidth(column, max(by_content, by_label))
 
     def _save_header(self, *_args: object) -> None:

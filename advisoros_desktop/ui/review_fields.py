@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -54,6 +54,20 @@ def needs_attention(
     confidence = field.get("confidence")
     unsure = not isinstance(confidence, int | float) or confidence < threshold
     return unsure or field.get("key") in flagged_keys
+
+
+# Where the machine read a value (``extraction/model.py`` SOURCES), in the reader's words.
+SOURCE_LABELS = {
+    "acroform": QT_TRANSLATE_NOOP("FieldRow", "acroform"),
+    "text": QT_TRANSLATE_NOOP("FieldRow", "text"),
+    "ocr": QT_TRANSLATE_NOOP("FieldRow", "ocr"),
+}
+
+
+def source_label(source: object) -> str:
+    text = str(source or "")
+    known = SOURCE_LABELS.get(text)
+    return QCoreApplication.translate("FieldRow", known) if known else text
 
 
 def _marked_style(surface: str) -> str:
@@ -167,7 +181,8 @@ class FieldRow(QFrame):
         for label in (self.label, self.confidence, self.source):
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.confidence.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 %") + 4)
-        self.source.setMinimumWidth(self.fontMetrics().horizontalAdvance("✓ corrected") + 8)
+        corrected = "✓ " + self.tr("corrected")
+        self.source.setMinimumWidth(self.fontMetrics().horizontalAdvance(corrected) + 8)
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 3, 6, 3)
@@ -194,20 +209,32 @@ class FieldRow(QFrame):
             self.editor.show_stored(display_text(field.get("value")))
         self.editor.stored = display_text(field.get("value"))
         confidence = field.get("confidence")
-        shown = f"{round(confidence * 100)} %" if isinstance(confidence, int | float) else ""
+        shown = (
+            self.tr("{percent} %").format(percent=round(confidence * 100))
+            if isinstance(confidence, int | float)
+            else ""
+        )
         confirmed_by = field.get("confirmedBy")
         self.editor.set_look(not confirmed_by)
         if confirmed_by:
             at = str(field.get("confirmedAt") or "")
-            tip = f"Confirmed by {who(str(confirmed_by))} at {at.replace('T', ' ').rstrip('Z')}"
+            tip = self.tr("Confirmed by {who} at {when}").format(
+                who=who(str(confirmed_by)), when=at.replace("T", " ").rstrip("Z")
+            )
             if field.get("source") == "user" and "machineValue" in field:
-                tip += f"; read as “{display_text(field.get('machineValue'))}”"
-            self.source.setText("✓ " + ("corrected" if field.get("source") == "user" else "ok"))
+                tip = self.tr("{confirmed}; read as “{value}”").format(
+                    confirmed=tip, value=display_text(field.get("machineValue"))
+                )
+            corrected = field.get("source") == "user"
+            self.source.setText("✓ " + (self.tr("corrected") if corrected else self.tr("ok")))
             self.source.setStyleSheet(f"color: {tone_colour('success').name()}; font-weight: bold;")
             self.confidence.setStyleSheet("")
         else:
-            tip = f"Read by the machine from the {field.get('source') or 'document'}; not confirmed"
-            self.source.setText(str(field.get("source") or ""))
+            source = source_label(field.get("source"))
+            tip = self.tr("Read by the machine from the {source}; not confirmed").format(
+                source=source or self.tr("document")
+            )
+            self.source.setText(source)
             self.source.setStyleSheet(MACHINE_STYLE)
             self.confidence.setStyleSheet(
                 f"color: {tone_colour('warning').name()}; font-style: italic;"
@@ -222,7 +249,10 @@ class FieldRow(QFrame):
         # A screen reader says the field's label, then how sure the reading is and why
         # it may need a look (what the flag, the colours and the tooltip show).
         self.editor.setAccessibleName(label)
-        spoken = [self.tr("Needs a look.") if attention else "", f"{shown} sure." if shown else ""]
+        spoken = [
+            self.tr("Needs a look.") if attention else "",
+            self.tr("{percent} sure.").format(percent=shown) if shown else "",
+        ]
         self.editor.setAccessibleDescription(
             " ".join(p for p in [*spoken, tip + ".", *warnings] if p)
         )

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from advisoros_desktop.domain import validators
 from advisoros_desktop.domain.entities import FieldKind, FieldSpec
 from advisoros_desktop.extraction.form_keys import kind_of
@@ -28,7 +30,8 @@ _DOMAIN_KIND = {
     ValueKind.DATE: (FieldKind.DATE, validators.normalize_date),
     ValueKind.YEAR: (FieldKind.YEAR, validators.normalize_year),
 }
-_YES = frozenset({"x", "yes", "y", "true", "1", "on", "checked"})
+# English and Spanish words (the two languages the program speaks), whichever is shown.
+_YES = frozenset({"x", "yes", "y", "true", "1", "on", "checked", "sí", "si", "s"})
 _NO = frozenset({"no", "n", "false", "0", "off", "unchecked"})
 
 
@@ -47,9 +50,9 @@ class Reading:
 def display_text(value: object) -> str:
     """An extracted value as the editor shows it."""
     if value is True:
-        return "Yes"
+        return QCoreApplication.translate("ReviewInput", "Yes")
     if value is False:
-        return "No"
+        return QCoreApplication.translate("ReviewInput", "No")
     return "" if value is None else str(value)
 
 
@@ -62,7 +65,12 @@ def read_correction(form_type: str, key: str, label: str, text: str) -> Reading:
         word = text.strip().lower()
         if word in _YES or word in _NO:
             return Reading(word in _YES)
-        return Reading(None, f"{label} is a check box: type Yes or No.")
+        return Reading(
+            None,
+            QCoreApplication.translate(
+                "ReviewInput", "{label} is a check box: type Yes or No."
+            ).format(label=label),
+        )
     normalised = normalize(kind, text)
     domain = _DOMAIN_KIND.get(kind)
     if domain is None:

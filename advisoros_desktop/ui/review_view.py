@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -39,6 +39,9 @@ from advisoros_desktop.store.firm_settings_state import (
 )
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.transaction import ChangeSet
+from advisoros_desktop.ui.command_actions import translated_title
+from advisoros_desktop.ui.counted_text import count_text, counted
+from advisoros_desktop.ui.field_format import choice_label
 from advisoros_desktop.ui.page_renderer import PageRenderer
 from advisoros_desktop.ui.review_commands import REVIEW_COMMANDS
 from advisoros_desktop.ui.review_fields import ReviewFields
@@ -50,12 +53,18 @@ from advisoros_desktop.ui.theme import surface_style
 log = logging.getLogger(__name__)
 
 Schedule = Callable[[Coroutine[Any, Any, None]], Any]
-NOT_HERE_YET = (
-    "The document's file is not on this computer yet; it will show once the server is reachable."
+NOT_HERE_YET = QT_TRANSLATE_NOOP(
+    "ReviewView",
+    "The document's file is not on this computer yet; it will show once the server is reachable.",
 )
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "ReviewView",
     "Tab next · Enter accept · type to correct · Esc put back · "
-    "N next to check · Ctrl+Enter approve"
+    "N next to check · Ctrl+Enter approve",
+)
+FIELD_COUNTS = (
+    QT_TRANSLATE_NOOP("ReviewView", "{n} field"),
+    QT_TRANSLATE_NOOP("ReviewView", "{n} fields"),
 )
 
 
@@ -173,7 +182,7 @@ class ReviewView(QWidget):
     def _make_own_actions(self) -> None:
         """Until the window adopts its commands, the view answers their default keys itself."""
         for command in REVIEW_COMMANDS:
-            action = QAction(self.tr(command.title), self)
+            action = QAction(translated_title(command), self)
             action.setShortcuts([QKeySequence(k) for k in command.shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, c=command: c.handler(self))
@@ -309,10 +318,13 @@ class ReviewView(QWidget):
         state = self.tr("approved") if row["approved"] else self.tr("not approved yet")
         flagged = self.fields.pending_count()
         confidence = row["confidence"]
-        sure = f" · {round(confidence * 100)} % sure" if isinstance(confidence, float) else ""
-        self.summary.setText(
-            f"{self.form_type}{sure} · {len(fields)} fields · {flagged} to check · {state}"
-        )
+        parts = [choice_label(self.form_type)]
+        if isinstance(confidence, float):
+            parts.append(self.tr("{percent} % sure").format(percent=round(confidence * 100)))
+        parts.append(counted("ReviewView", FIELD_COUNTS, len(fields)))
+        parts.append(self.tr("{n} to check").format(n=count_text(flagged)))
+        parts.append(state)
+        self.summary.setText(" · ".join(parts))
 
     def _store_changed(self, changes: ChangeSet) -> None:
         if self.extraction_id and self.extraction_id in changes.records.get("extraction", ()):
@@ -417,7 +429,13 @@ class ReviewView(QWidget):
             return  # the typed value was refused: it is shown beside the field
         row = self.store.get("extraction", self.extraction_id)
         document = self.store.get("document", self.document_id or "")
-        name = f"{self.form_type} of {document['fileName']}" if document is not None else None
+        name = (
+            self.tr("{form} of {file}").format(
+                form=choice_label(self.form_type), file=document["fileName"]
+            )
+            if document is not None
+            else None
+        )
         command = ApproveDocument(
             self.store, self.extraction_id, name=name, on_failure=self._failed
         )

@@ -12,17 +12,23 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from advisoros_desktop.intake.filename_rules import FilenameRule
 from advisoros_desktop.intake.rule_suggestions import suggest_rules
+from advisoros_desktop.ui.counted_text import counted
 from advisoros_desktop.ui.upload_queue_model import selected_in_state
 
 if TYPE_CHECKING:
     from advisoros_desktop.ui.intake_controller import IntakeController
 
 log = logging.getLogger(__name__)
+
+SENT_NOW = (
+    QT_TRANSLATE_NOOP("RuleSuggestionBar", "{n} unsorted file it fits went there now."),
+    QT_TRANSLATE_NOOP("RuleSuggestionBar", "{n} unsorted files it fits went there now."),
+)
 
 # More than a few offers at once is a form to fill in, not a suggestion.
 SHOWN_AT_ONCE = 3
@@ -80,8 +86,7 @@ class RuleSuggestionBar(QWidget):
             pattern=rule.pattern, client=client
         )
         if sent:
-            files = f"{sent:,} unsorted file{'s' if sent != 1 else ''}"
-            text += " " + self.tr("{files} it fits went there now.").format(files=files)
+            text += " " + counted("RuleSuggestionBar", SENT_NOW, sent)
         self.message.emit(text)
         self.rule_added.emit(rule)
         self.refresh()

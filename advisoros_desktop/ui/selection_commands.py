@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from advisoros_desktop.commands.undo_commands import archive_changes
 from advisoros_desktop.domain.entities import ENTITIES
 from advisoros_desktop.ui import bulk_actions
+from advisoros_desktop.ui.counted_text import count_text
+from advisoros_desktop.ui.field_format import field_label
 
 if TYPE_CHECKING:
     from advisoros_desktop.ui.main_window import MainWindow
@@ -26,7 +28,7 @@ def copy_selection(window: MainWindow) -> None:
             lambda n: window.show_message(
                 QCoreApplication.translate(
                     "SelectionCommands", "Copied {n} rows for Excel."
-                ).format(n=f"{n:,}")
+                ).format(n=count_text(n))
             ),
         )
 
@@ -63,7 +65,7 @@ def bulk_set(window: MainWindow, field: str) -> None:
     view.table.setFocus(Qt.FocusReason.PopupFocusReason)
     if value is None:
         return
-    label = ENTITIES[view.entity].by_name[field].label
+    label = field_label(ENTITIES[view.entity].by_name[field])
     text = QCoreApplication.translate("SelectionCommands", "Set {label} of {what}").format(
         label=label.lower(), what=bulk_actions.plural(view.entity, len(ids))
     )

@@ -12,7 +12,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 
 from advisoros_desktop.api.client import ApiClient
@@ -67,7 +67,8 @@ async def _exercise(startup: DesktopStartup) -> str:
     window.show_view("clients")
     window.open_palette()
     check(window.palette.isVisible(), "the command palette did not open")
-    QTest.keyClicks(window.palette.input, "go to tasks")
+    # Typed in the language the window speaks, as a person would.
+    QTest.keyClicks(window.palette.input, QCoreApplication.translate("Commands", "Go to Tasks"))
     await settle(0.1)
     QTest.keyClick(window.palette.input, Qt.Key.Key_Return)
     await settle(0.1)

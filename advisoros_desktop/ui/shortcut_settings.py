@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 from advisoros_desktop.commands.registry import CommandRegistry, normalize_key
 from advisoros_desktop.ui.command_actions import translated_category, translated_title
 from advisoros_desktop.ui.key_bindings import (
+    clash_text,
     display_key,
     display_keys,
     effective_bindings,
@@ -53,7 +55,11 @@ from advisoros_desktop.ui.key_bindings import (
 from advisoros_desktop.ui.theme import tone_colour
 
 CATEGORY, COMMAND, KEYS = range(3)
-_HEADERS = ("Category", "Command", "Shortcut")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("BindingsModel", "Category"),
+    QT_TRANSLATE_NOOP("BindingsModel", "Command"),
+    QT_TRANSLATE_NOOP("BindingsModel", "Shortcut"),
+)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -78,7 +84,7 @@ class BindingsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -100,7 +106,9 @@ class BindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return command.id
         if role == Qt.ItemDataRole.ToolTipRole and column == KEYS:
-            notes = [f"Default: {display_keys(self._defaults[command.id])}"]
+            notes = [
+                self.tr("Default: {keys}").format(keys=display_keys(self._defaults[command.id]))
+            ]
             if command.id in self._clash_notes:
                 notes.insert(0, self._clash_notes[command.id])
             return "\n".join(notes)
@@ -118,7 +126,11 @@ class BindingsModel(QAbstractTableModel):
         try:
             keys = tuple(dict.fromkeys(normalize_key(str(k)) for k in value))
         except ValueError:
-            self.problem.emit(f"{' '.join(map(str, value))} cannot be used as a shortcut.")
+            self.problem.emit(
+                self.tr("{keys} cannot be used as a shortcut.").format(
+                    keys=" ".join(map(str, value))
+                )
+            )
             return False
         self.set_keys(self._commands[index.row()].id, keys)
         return True
@@ -152,7 +164,7 @@ class KeyRecorderDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = QKeySequenceEdit(parent)
         editor.setMaximumSequenceLength(1)  # one chord: bindings are single key combinations
-        editor.setToolTip("Press the new keys; Esc cancels")
+        editor.setToolTip(self.tr("Press the new keys; Esc cancels"))
         editor.editingFinished.connect(lambda: self._finish(editor))
         return editor
 
@@ -202,7 +214,7 @@ class ShortcutSettingsDialog(QDialog):
         self, registry: CommandRegistry, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self._registry = registry
         self._settings = settings
         loaded = effective_bindings(registry, settings)
@@ -212,15 +224,17 @@ class ShortcutSettingsDialog(QDialog):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        self.filter = QLineEdit(placeholderText="Filter by command, category or key")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter by command, category or key"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filter shortcuts"))
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)
         self.table = self._build_table()
         hint = QLabel(
-            "Enter or F2: record new keys for the selected command · "
-            "Backspace or Delete: remove them · Esc: cancel recording"
+            self.tr(
+                "Enter or F2: record new keys for the selected command · "
+                "Backspace or Delete: remove them · Esc: cancel recording"
+            )
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -230,10 +244,10 @@ class ShortcutSettingsDialog(QDialog):
         self.notice_label.setVisible(bool(loaded.problems))
         self.model.problem.connect(self._show_notice)
 
-        record = QPushButton("&Record…", clicked=self.record_selected)
-        remove = QPushButton("Re&move", clicked=self.clear_selected)
-        reset = QPushButton("Reset to &default", clicked=self.reset_selected)
-        reset_all = QPushButton("Reset &all", clicked=self.reset_all)
+        record = QPushButton(self.tr("&Record…"), clicked=self.record_selected)
+        remove = QPushButton(self.tr("Re&move"), clicked=self.clear_selected)
+        reset = QPushButton(self.tr("Reset to &default"), clicked=self.reset_selected)
+        reset_all = QPushButton(self.tr("Reset &all"), clicked=self.reset_all)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -339,7 +353,7 @@ class ShortcutSettingsDialog(QDialog):
         bindings = self.model.bindings()
         titles = {c.id: translated_title(c) for c in self._registry}
         clashes = self._registry.clashes(bindings)
-        messages = [clash.message(titles, display_key(clash.key)) for clash in clashes]
+        messages = [clash_text(clash, titles) for clash in clashes]
         self.model.set_clash_notes(
             {
                 cid: m

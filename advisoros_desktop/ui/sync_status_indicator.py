@@ -14,7 +14,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -32,6 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from advisoros_desktop.ui.counted_text import counted
+from advisoros_desktop.ui.field_format import short_date_format
+from advisoros_desktop.ui.language import display_locale
+from advisoros_desktop.ui.reason_texts import reason_text
 from advisoros_desktop.ui.theme import tone_colour
 
 MIN_INTERVAL_MS = 100  # at most ten updates a second
@@ -40,51 +54,73 @@ DETAIL_WIDTH = 280  # pixels of the offline / signed-out explanation before it i
 
 # state -> (words, tone of the dot in ui/theme.py TONES, so it shows on either theme)
 STATES: dict[str, tuple[str, str]] = {
-    "online": ("Online", "success"),
-    "syncing": ("Syncing…", "info"),
-    "offline": ("Offline", "warning"),
-    "signed_out": ("Signed out", "error"),
-    "paused": ("Sync paused", "muted"),
+    "online": (QT_TRANSLATE_NOOP("SyncStatusIndicator", "Online"), "success"),
+    "syncing": (QT_TRANSLATE_NOOP("SyncStatusIndicator", "Syncing…"), "info"),
+    "offline": (QT_TRANSLATE_NOOP("SyncStatusIndicator", "Offline"), "warning"),
+    "signed_out": (QT_TRANSLATE_NOOP("SyncStatusIndicator", "Signed out"), "error"),
+    "paused": (QT_TRANSLATE_NOOP("SyncStatusIndicator", "Sync paused"), "muted"),
 }
 # Shown when the scheduler gave no message for a state that needs explaining.
 DEFAULT_DETAILS = {
-    "offline": "Your changes are kept and sent later.",
-    "signed_out": "Sign in to send your changes.",
+    "offline": QT_TRANSLATE_NOOP("SyncStatusIndicator", "Your changes are kept and sent later."),
+    "signed_out": QT_TRANSLATE_NOOP("SyncStatusIndicator", "Sign in to send your changes."),
 }
+CHANGES_TO_SEND = (
+    QT_TRANSLATE_NOOP("SyncStatusIndicator", "{n} change to send"),
+    QT_TRANSLATE_NOOP("SyncStatusIndicator", "{n} changes to send"),
+)
+CONFLICTS = (
+    QT_TRANSLATE_NOOP("SyncStatusIndicator", "{n} conflict"),
+    QT_TRANSLATE_NOOP("SyncStatusIndicator", "{n} conflicts"),
+)
 
 
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+def _tr(text: str) -> str:
+    """A text marked in context ``SyncStatusIndicator``."""
+    return QCoreApplication.translate("SyncStatusIndicator", text)
 
 
 def last_sync_text(iso_utc: str | None, now: dt.datetime) -> str:
     """``Synced 2 min ago``; ``Never synced`` before the first successful sync."""
     if not iso_utc:
-        return "Never synced"
+        return QCoreApplication.translate("SyncStatusIndicator", "Never synced")
     try:
         when = dt.datetime.fromisoformat(iso_utc)
     except ValueError:
-        return "Last sync time unknown"
+        return QCoreApplication.translate("SyncStatusIndicator", "Last sync time unknown")
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     seconds = (now - when).total_seconds()
     if seconds < 60:
-        return "Synced just now"
+        return QCoreApplication.translate("SyncStatusIndicator", "Synced just now")
     if seconds < 3600:
-        return f"Synced {int(seconds // 60)} min ago"
+        return QCoreApplication.translate("SyncStatusIndicator", "Synced {n} min ago").format(
+            n=int(seconds // 60)
+        )
     if seconds < 86_400:
-        return f"Synced {int(seconds // 3600)} h ago"
+        return QCoreApplication.translate("SyncStatusIndicator", "Synced {n} h ago").format(
+            n=int(seconds // 3600)
+        )
     local = when.astimezone()
-    return f"Synced on {local:%b} {local.day}, {local.year}"
+    day = display_locale().toString(
+        QDate(local.year, local.month, local.day),
+        QCoreApplication.translate("SyncStatusIndicator", "MMM d, yyyy"),
+    )
+    return QCoreApplication.translate("SyncStatusIndicator", "Synced on {date}").format(date=day)
 
 
 def exact_time(iso_utc: str) -> str:
-    """The moment in local time, to the minute, for the tooltip."""
+    """The moment in local time, to the minute, for the tooltip (the locale's short date
+    and time, with the year in four digits)."""
     try:
         when = dt.datetime.fromisoformat(iso_utc)
     except ValueError:
         return iso_utc
-    return f"{when.astimezone():%Y-%m-%d %H:%M}"
+    local = when.astimezone()
+    locale = display_locale()
+    day = locale.toString(QDate(local.year, local.month, local.day), short_date_format(locale))
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{day} {time}"
 
 
 @dataclass(frozen=True)
@@ -253,19 +289,20 @@ class SyncStatusIndicator(QWidget):
         wanted = self._wanted
         words, tone = STATES.get(wanted.state, (wanted.state, "muted"))
         self.dot.set_tone(tone)
-        self.state_label.setText(self.tr(words))
+        words = _tr(words)
+        self.state_label.setText(words)
         detail = ""
         if wanted.state in DEFAULT_DETAILS:
-            detail = wanted.message or self.tr(DEFAULT_DETAILS[wanted.state])
+            detail = reason_text(wanted.message) or _tr(DEFAULT_DETAILS[wanted.state])
         metrics = self.detail_label.fontMetrics()
         self.detail_label.setText(
             metrics.elidedText(detail, Qt.TextElideMode.ElideRight, DETAIL_WIDTH)
         )
         self.detail_label.setVisible(bool(detail))
-        counts = plural(wanted.pending, "change to send", "changes to send")
+        counts = counted("SyncStatusIndicator", CHANGES_TO_SEND, wanted.pending)
         self.counts_label.setText(counts)
         self.counts_label.setVisible(wanted.pending > 0)
-        conflicts = plural(wanted.conflicts, "conflict", "conflicts")
+        conflicts = counted("SyncStatusIndicator", CONFLICTS, wanted.conflicts)
         self.conflicts_button.setText(conflicts)
         self.conflicts_button.setVisible(wanted.conflicts > 0)
         last = last_sync_text(wanted.last_sync, self._now())
@@ -279,7 +316,7 @@ class SyncStatusIndicator(QWidget):
             parts.append(conflicts)
         parts.append(last)
         self.setAccessibleName(self.tr("Sync status: {0}").format(". ".join(parts)))
-        tip = [wanted.message or words]
+        tip = [reason_text(wanted.message) or words]
         if wanted.last_sync:
             tip.append(self.tr("Last sync: {0}").format(exact_time(wanted.last_sync)))
         tip.append(self.tr("Click, or press Enter, to see the changes waiting to be sent."))

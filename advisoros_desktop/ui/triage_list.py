@@ -16,12 +16,14 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from advisoros_desktop.intake.client_matching import ClientName
+from advisoros_desktop.ui.counted_text import counted
 from advisoros_desktop.ui.eliding_label import ElidingLabel
+from advisoros_desktop.ui.reason_texts import reason_text
 from advisoros_desktop.ui.upload_queue_model import TRIAGE_COLUMNS, SelectedJob, UploadQueueModel
 from advisoros_desktop.ui.upload_queue_table import UploadQueueTable
 
@@ -63,8 +65,14 @@ def client_folder_name(job: SelectedJob) -> str:
     return path.parent.name
 
 
+FILES = (
+    QT_TRANSLATE_NOOP("TriageList", "{n} file"),
+    QT_TRANSLATE_NOOP("TriageList", "{n} files"),
+)
+
+
 def files_text(count: int) -> str:
-    return f"{count:,} file{'s' if count != 1 else ''}"
+    return counted("TriageList", FILES, count)
 
 
 class TriageTable(UploadQueueTable):
@@ -258,4 +266,6 @@ class TriageList(QWidget):
         job = self.model.job(row) if upload_id is not None else None
         self.detail_path.setText(job.path if job is not None else "")
         reason = (job.route_reason or job.reason or "") if job is not None else ""
-        self.detail.setText(self.tr("Why: {reason}").format(reason=reason) if reason else "")
+        self.detail.setText(
+            self.tr("Why: {reason}").format(reason=reason_text(reason)) if reason else ""
+        )

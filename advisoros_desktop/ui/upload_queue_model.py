@@ -31,6 +31,7 @@ from typing import Any, NamedTuple, Protocol
 
 import sqlalchemy as sa
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QModelRoleDataSpan,
@@ -46,6 +47,8 @@ from advisoros_desktop.store.database import reading
 from advisoros_desktop.store.local_store import LocalStore
 from advisoros_desktop.store.schema import upload_queue as _queue
 from advisoros_desktop.store.upload_queue import FINISHED, STATES, UploadJob, UploadQueue
+from advisoros_desktop.ui.counted_text import count_text
+from advisoros_desktop.ui.reason_texts import reason_text
 from advisoros_desktop.ui.record_labels import when_text
 from advisoros_desktop.ui.table_prefetch import in_background
 from advisoros_desktop.ui.theme import tone_colour
@@ -74,17 +77,17 @@ QUEUE_COLUMNS = ("file", "client", "state", "size", "category", "year", "source"
 TRIAGE_COLUMNS = ("file", "folder", "suggestion", "reason")
 UNFINISHED = tuple(state for state in STATES if state not in FINISHED)
 HEADERS = {
-    "file": "File",
-    "client": "Client",
-    "state": "State",
-    "size": "Size",
-    "category": "Category",
-    "year": "Year",
-    "source": "Source",
-    "added": "Added",
-    "folder": "Folder",
-    "suggestion": "Suggested client",
-    "reason": "Why",
+    "file": QT_TRANSLATE_NOOP("UploadQueueModel", "File"),
+    "client": QT_TRANSLATE_NOOP("UploadQueueModel", "Client"),
+    "state": QT_TRANSLATE_NOOP("UploadQueueModel", "State"),
+    "size": QT_TRANSLATE_NOOP("UploadQueueModel", "Size"),
+    "category": QT_TRANSLATE_NOOP("UploadQueueModel", "Category"),
+    "year": QT_TRANSLATE_NOOP("UploadQueueModel", "Year"),
+    "source": QT_TRANSLATE_NOOP("UploadQueueModel", "Source"),
+    "added": QT_TRANSLATE_NOOP("UploadQueueModel", "Added"),
+    "folder": QT_TRANSLATE_NOOP("UploadQueueModel", "Folder"),
+    "suggestion": QT_TRANSLATE_NOOP("UploadQueueModel", "Suggested client"),
+    "reason": QT_TRANSLATE_NOOP("UploadQueueModel", "Why"),
 }
 _RIGHT_ALIGNED = frozenset({"size", "year"})
 _STATE_TONES = {  # ui/theme.py TONES: read at paint time, so they follow the theme
@@ -538,7 +541,7 @@ class UploadQueueModel(QAbstractTableModel):
                 return self.tr("No suggestion")
             return f"{name} ({confidence_text(job.route_confidence)})"
         if column == "reason":
-            return job.route_reason or job.reason or ""
+            return reason_text(job.route_reason or job.reason or "")
         return ""
 
     def _tooltip(self, found: QueueRow, column: str) -> str:
@@ -547,12 +550,12 @@ class UploadQueueModel(QAbstractTableModel):
             return job.path
         if column == "state":
             shown = state_text(job, found.duplicate_of)
-            reason = job.reason or ""
+            reason = reason_text(job.reason or "")
             return f"{shown}\n{reason}" if reason and reason not in shown else shown
         if column == "size":
-            return f"{job.size:,} bytes"
+            return self.tr("{n} bytes").format(n=count_text(job.size))
         if column == "added":
             return when_text(job.created_at)[1]
         if column in ("reason", "suggestion"):
-            return job.route_reason or ""
+            return reason_text(job.route_reason or "")
         return self._text(found, column)

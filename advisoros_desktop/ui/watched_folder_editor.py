@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -35,17 +35,26 @@ from advisoros_desktop.intake.watched_folders import WatchedFolder
 from advisoros_desktop.ui.client_field import ClientField, PickClient
 
 AFTER_UPLOAD_LABELS = {
-    "move": "Mo&ve to .processed",
-    "delete": "&Delete",
-    "leave": "&Leave in place",
+    "move": QT_TRANSLATE_NOOP("WatchedFolderEditor", "Mo&ve to .processed"),
+    "delete": QT_TRANSLATE_NOOP("WatchedFolderEditor", "&Delete"),
+    "leave": QT_TRANSLATE_NOOP("WatchedFolderEditor", "&Leave in place"),
 }
 AFTER_UPLOAD_NOTES = {
-    "move": "Uploaded files go to .processed/<date>/ inside this folder, "
-    "once the server has confirmed it has them.",
-    "delete": "Uploaded files are deleted, but only after the server has confirmed "
-    "it has the file; a file that failed is never deleted.",
-    "leave": "Uploaded files stay where they are; AdvisorOS remembers them "
-    "and does not take them again.",
+    "move": QT_TRANSLATE_NOOP(
+        "WatchedFolderEditor",
+        "Uploaded files go to .processed/<date>/ inside this folder, "
+        "once the server has confirmed it has them.",
+    ),
+    "delete": QT_TRANSLATE_NOOP(
+        "WatchedFolderEditor",
+        "Uploaded files are deleted, but only after the server has confirmed "
+        "it has the file; a file that failed is never deleted.",
+    ),
+    "leave": QT_TRANSLATE_NOOP(
+        "WatchedFolderEditor",
+        "Uploaded files stay where they are; AdvisorOS remembers them "
+        "and does not take them again.",
+    ),
 }
 MIN_POLL_SECONDS = 0.5
 MAX_POLL_SECONDS = 3600.0

@@ -18,7 +18,9 @@ from pathlib import Path, PurePath
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -52,15 +54,16 @@ from advisoros_desktop.ui.watched_folder_editor import WatchedFolderEditor
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLDER, STATE = range(2)
-NO_FOLDERS = (
+NO_FOLDERS = QT_TRANSLATE_NOOP(
+    "WatchedFoldersDialog",
     "No folder is watched yet. Add the folder your scanner or “print to PDF” saves "
-    "into; every file that appears there is uploaded to the right client."
+    "into; every file that appears there is uploaded to the right client.",
 )
 STATE_LABELS = {
-    "watching": "Watching",
-    "missing": "Not there",
-    "paused": "Paused",
-    "error": "Cannot be watched",
+    "watching": QT_TRANSLATE_NOOP("FolderListModel", "Watching"),
+    "missing": QT_TRANSLATE_NOOP("FolderListModel", "Not there"),
+    "paused": QT_TRANSLATE_NOOP("FolderListModel", "Paused"),
+    "error": QT_TRANSLATE_NOOP("FolderListModel", "Cannot be watched"),
 }
 
 
@@ -84,30 +87,36 @@ def folder_refusal(candidate: Path, watched: Sequence[Path], data_dir: Path) -> 
     own = _keys(data_dir, resolve=True)
     keys = _keys(candidate, resolve=True)
     if any(k == d or _inside(k, d) for k in keys for d in own):
-        return (
-            f"{shown} is where AdvisorOS keeps its own data ({data_dir}). Choose the "
-            "folder your scanner or “print to PDF” saves into."
-        )
+        return QCoreApplication.translate(
+            "WatchedFoldersDialog",
+            "{folder} is where AdvisorOS keeps its own data ({data}). Choose the "
+            "folder your scanner or “print to PDF” saves into.",
+        ).format(folder=shown, data=data_dir)
     if any(_inside(d, k) for k in keys for d in own):
-        return (
-            f"{shown} contains the folder where AdvisorOS keeps its own data "
-            f"({data_dir}), so AdvisorOS would upload its own files. Choose the folder "
-            "your scanner or “print to PDF” saves into."
-        )
+        return QCoreApplication.translate(
+            "WatchedFoldersDialog",
+            "{folder} contains the folder where AdvisorOS keeps its own data "
+            "({data}), so AdvisorOS would upload its own files. Choose the folder "
+            "your scanner or “print to PDF” saves into.",
+        ).format(folder=shown, data=data_dir)
     for folder in watched:
         theirs = _keys(folder, resolve=False)
         if keys & theirs:
-            return f"{folder} is already watched."
+            return QCoreApplication.translate(
+                "WatchedFoldersDialog", "{folder} is already watched."
+            ).format(folder=folder)
         if any(_inside(k, w) for k in keys for w in theirs):
-            return (
-                f"{shown} is inside {folder}, which is already watched: its files are "
-                "taken from there already."
-            )
+            return QCoreApplication.translate(
+                "WatchedFoldersDialog",
+                "{folder} is inside {watched}, which is already watched: its files are "
+                "taken from there already.",
+            ).format(folder=shown, watched=folder)
         if any(_inside(w, k) for k in keys for w in theirs):
-            return (
-                f"{shown} contains {folder}, which is already watched, so its files would "
-                f"be taken twice. Remove {folder} first to watch all of {shown}."
-            )
+            return QCoreApplication.translate(
+                "WatchedFoldersDialog",
+                "{folder} contains {watched}, which is already watched, so its files would "
+                "be taken twice. Remove {watched} first to watch all of {folder}.",
+            ).format(folder=shown, watched=folder)
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from advisoros_desktop.commands.registry import CONTEXTS, Command, CommandRegistry
-from advisoros_desktop.ui import selection_commands
+from advisoros_desktop.ui import account_commands, selection_commands
 from advisoros_desktop.ui.diagnostics_export_action import diagnostics_export_for
 from advisoros_desktop.ui.intake_commands import INTAKE_COMMANDS
 from advisoros_desktop.ui.review_commands import REVIEW_COMMANDS
@@ -331,12 +331,13 @@ def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
         lambda w: _w(w).open_cheat_sheet(),
         ("F1", "?"),
     )
+    add("settings.open", "Settings…", "Help", lambda w: _w(w).open_settings(), ("Ctrl+,",))
     add(
         "settings.shortcuts",
         "Customize keyboard shortcuts…",
         "Help",
-        lambda w: _w(w).open_shortcut_settings(),
-        ("Ctrl+,",),
+        lambda w: _w(w).open_settings("shortcuts"),
+        (),
     )
     add(
         "help.export_diagnostics",
@@ -344,6 +345,31 @@ def register_window_commands(registry: CommandRegistry) -> CommandRegistry:
         "Help",
         lambda w: diagnostics_export_for(_w(w)).start(),
         (),
+    )
+    # Account (handled by the desktop's start-up, which owns the accounts)
+    add(
+        "account.sign_in",
+        "Sign in again…",
+        "Account",
+        account_commands.sign_in_again,
+        (),
+        enabled_when=account_commands.can_sign_in,
+    )
+    add(
+        "account.switch",
+        "Switch account…",
+        "Account",
+        account_commands.switch_account,
+        (),
+        enabled_when=account_commands.can_switch,
+    )
+    add(
+        "account.sign_out",
+        "Sign out",
+        "Account",
+        account_commands.sign_out,
+        (),
+        enabled_when=account_commands.can_sign_out,
     )
     add("app.quit", "Quit", "Help", lambda w: _w(w).close(), ("Ctrl+Q",))
     return registry
@@ -362,7 +388,12 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "sync.pause",
             "sync.outbox",
             None,
+            "settings.open",
             "settings.shortcuts",
+            None,
+            "account.sign_in",
+            "account.switch",
+            "account.sign_out",
             None,
             "app.quit",
         ),

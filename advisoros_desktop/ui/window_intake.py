@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
-from advisoros_desktop.domain.entities import ENTITIES
 from advisoros_desktop.store.upload_queue import QueueTotals
 from advisoros_desktop.ui.add_files_flow import AddFilesFlow
+from advisoros_desktop.ui.counted_text import counted
 from advisoros_desktop.ui.drop_intake import DropIntake
 from advisoros_desktop.ui.intake_controller import IntakeController
 from advisoros_desktop.ui.intake_progress import IntakeProgress
@@ -30,10 +30,27 @@ if TYPE_CHECKING:
 LAST_FOLDER_KEY = "intake/lastFolder"
 # How a record names itself in "the client of the current document (W2.pdf)".
 RECORD_CAPTION = {"document": "fileName", "engagement": "name", "task": "title"}
+# Per kind of record: in Spanish the words around the noun follow its gender.
+CLIENT_OF_CURRENT = {
+    "document": QT_TRANSLATE_NOOP(
+        "WindowIntake", "The client of the current document ({caption})."
+    ),
+    "engagement": QT_TRANSLATE_NOOP(
+        "WindowIntake", "The client of the current engagement ({caption})."
+    ),
+    "task": QT_TRANSLATE_NOOP("WindowIntake", "The client of the current task ({caption})."),
+}
+CLIENT_OF_CURRENT_RECORD = QT_TRANSLATE_NOOP(
+    "WindowIntake", "The client of the current record ({caption})."
+)
+FILES = (
+    QT_TRANSLATE_NOOP("WindowIntake", "{n} file"),
+    QT_TRANSLATE_NOOP("WindowIntake", "{n} files"),
+)
 
 
 def _files(count: int) -> str:
-    return "1 file" if count == 1 else f"{count:,} files"
+    return counted("WindowIntake", FILES, count)
 
 
 class WindowIntake(QObject):
@@ -94,9 +111,8 @@ class WindowIntake(QObject):
         if row is None or not row.get("clientId"):
             return None, ""
         caption = str(row.get(RECORD_CAPTION.get(view.entity, "id")) or "")
-        return str(row["clientId"]), self.tr(
-            "The client of the current {entity} ({caption})."
-        ).format(entity=ENTITIES[view.entity].label.lower(), caption=caption)
+        said = CLIENT_OF_CURRENT.get(view.entity, CLIENT_OF_CURRENT_RECORD)
+        return str(row["clientId"]), self.tr(said).format(caption=caption)
 
     # -- commands --------------------------------------------------------------------------
     def add_files(self) -> None:
@@ -120,7 +136,7 @@ class WindowIntake(QObject):
         try:
             from advisoros_desktop.ui.watched_folders_dialog import WatchedFoldersDialog
         except ImportError:
-            self.window.show_message("Watched folders cannot be set up in this version.")
+            self.window.show_message(self.tr("Watched folders cannot be set up in this version."))
             return
         dialog = WatchedFoldersDialog(
             self.controller.settings,
@@ -134,12 +150,18 @@ class WindowIntake(QObject):
     def pause_all(self) -> None:
         count = self.controller.pause_all()
         self.window.show_message(
-            f"Pausing {_files(count)}." if count else "Nothing is uploading; nothing to pause."
+            self.tr("Pausing {files}.").format(files=_files(count))
+            if count
+            else self.tr("Nothing is uploading; nothing to pause.")
         )
 
     def resume_all(self) -> None:
         count = self.controller.resume_all()
-        self.window.show_message(f"Resuming {_files(count)}." if count else "No upload is paused.")
+        self.window.show_message(
+            self.tr("Resuming {files}.").format(files=_files(count))
+            if count
+            else self.tr("No upload is paused.")
+        )
 
     # -- the progress line ------------------------------------------------------------------
     def _totals_ready(self, totals: QueueTotals) -> None:

@@ -59,7 +59,7 @@ class WindowReview(QObject):
         self.page.setFocusProxy(view.fields)
         self._set_details_aside(True)
         if not view.open_document(document_id):
-            self.window.show_message("This document has no extracted fields yet.")
+            self.window.show_message(self.tr("This document has no extracted fields yet."))
         view.fields.setFocus(Qt.FocusReason.OtherFocusReason)
         self.window.actions.update_enabled()
 
@@ -89,13 +89,16 @@ class WindowReview(QObject):
         account = sync.account if sync is not None else None
         if account is None:
             self.window.show_message(
-                "The review opens once the workspace is connected; try again in a moment."
+                self.tr("The review opens once the workspace is connected; try again in a moment.")
             )
             return None
         user_id = signed_in_user_id(self.window.store, account.user)
         if user_id is None:
             self.window.show_message(
-                "Your user is not in this computer's copy yet; sync, then open the document again."
+                self.tr(
+                    "Your user is not in this computer's copy yet; sync, then open the "
+                    "document again."
+                )
             )
             return None
         view = ReviewView(
@@ -120,7 +123,7 @@ class WindowReview(QObject):
         current = table.currentIndex().row()
         if current + 1 >= table.record_model().rowCount():
             self.show_list()
-            self.window.show_message("That was the last document to review.")
+            self.window.show_message(self.tr("That was the last document to review."))
             return
         table.move_rows(1)
         document_id = table.current_record_id()
