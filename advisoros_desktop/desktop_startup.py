@@ -41,7 +41,7 @@ from advisoros_desktop.ui.app_context import AppContext
 from advisoros_desktop.ui.confirmation import Confirm, ask_to_confirm
 from advisoros_desktop.ui.gui_thread_collector import GuiThreadCollector, sync_or_intake_busy
 from advisoros_desktop.ui.intake_controller import IntakeController
-from advisoros_desktop.ui.intake_settings import IntakeSettings
+from advisoros_desktop.ui.intake_settings import IntakeSettings, group_for_account
 from advisoros_desktop.ui.main_window import MainWindow
 from advisoros_desktop.ui.sign_in_dialog import (
     KnownAccountChoice,
@@ -251,7 +251,7 @@ class DesktopStartup:
             self._heap_set_aside = True
         self._collect_on_gui_thread()
         self.controller.start()
-        await self._start_intake(account)
+        await self._start_intake(account, group_for_account(entry.is_local, entry.cache))
         # Closes itself with the window; the next account's window gets its own.
         self.tray = attach_tray(window, self.controller, self.intake, self.context.settings)
         if not entry.is_local and self.sign_in.insecure_notice:
@@ -259,12 +259,18 @@ class DesktopStartup:
         if not self.ready.done():
             self.ready.set_result(window)
 
-    async def _start_intake(self, account: Account) -> None:
-        """Drops, watched folders and uploads; a failure here leaves the rest working."""
+    async def _start_intake(self, account: Account, group: str) -> None:
+        """Drops, watched folders and uploads; a failure here leaves the rest working.
+
+        ``group``: where this account's watched folders and rules are kept.
+        """
         assert self.window is not None
         try:
             self.intake = IntakeController(
-                account, IntakeSettings(self.context.settings), self.context.undo_stack, self.window
+                account,
+                IntakeSettings(self.context.settings, group=group),
+                self.context.undo_stack,
+                self.window,
             )
             self.window.attach_intake(self.intake)
             await self.intake.start()

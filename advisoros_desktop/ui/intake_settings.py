@@ -1,7 +1,11 @@
 """The accountant's intake settings: watched folders, filename rules, what triage taught.
 
-Kept in the app's QSettings (group ``intake``), each list as one JSON text so
-an INI file holds it faithfully on every platform. A hand-edited or older
+Kept in the app's QSettings, each list as one JSON text so an INI file holds
+it faithfully on every platform. Each account has its own group: watched
+folders, rules and what triage taught name that firm's clients, and a scanner
+folder set up for one firm must not feed another after *Switch account*. The
+local workspace keeps the group ``intake``; an account on a server gets
+``intake-<digest of its cache's path>`` (``group_for_account``). A hand-edited or older
 settings file must never stop intake: an entry that cannot be read is left
 out (and logged), the rest still apply.
 
@@ -12,6 +16,7 @@ between threads. Writes happen on the GUI thread only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -32,6 +37,13 @@ MAX_ASSIGNMENTS = 500
 
 Assignment = tuple[str, str, str | None, int | None]  # (file name, client id, category, year)
 _T = TypeVar("_T")
+
+
+def group_for_account(local: bool, cache: str) -> str:
+    """The settings group of an account's intake (``cache``: its cache file, as remembered)."""
+    if local:
+        return GROUP
+    return f"{GROUP}-{hashlib.sha256(cache.encode('utf-8')).hexdigest()[:16]}"
 
 
 def _folder_from(value: Any) -> WatchedFolder:
@@ -67,9 +79,12 @@ def _assignment_from(value: Any) -> Assignment:
 class IntakeSettings(QObject):
     changed = Signal()
 
-    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QObject | None = None, *, group: str = GROUP
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.group = group
         self._folders: list[WatchedFolder] = self._load("folders", _folder_from)
         self._rules: list[FilenameRule] = self._load("rules", _rule_from)
         self._assignments: list[Assignment] = self._load("assignments", _assignment_from)
@@ -114,7 +129,7 @@ class IntakeSettings(QObject):
 
     # -- storage --------------------------------------------------------------------------
     def _key(self, name: str) -> str:
-        return f"{GROUP}/{name}"
+        return f"{self.group}/{name}"
 
     def _load(self, name: str, read: Callable[[Any], _T]) -> list[_T]:
         raw = self._settings.value(self._key(name))

@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from advisoros_desktop.api.token_store import INSECURE_MESSAGE, KeyringTokenStore
 from advisoros_desktop.app import build_parser
 from advisoros_desktop.desktop_startup import DesktopStartup
+from advisoros_desktop.intake.watched_folders import WatchedFolder
 from advisoros_desktop.server.embedded import EmbeddedServer
 from advisoros_desktop.server.schema import sessions
 from advisoros_desktop.store.local_store import LocalStore
@@ -290,6 +291,9 @@ def test_switching_between_the_local_workspace_and_a_server_keeps_two_caches(
         await synced(startup)
         local_cache = local_window.store.path
         local_window.store.create("client", {"businessName": "Only In My Workspace"})
+        assert startup.intake is not None
+        scanner = WatchedFolder(tmp_path / "Scanner of the workspace")
+        startup.intake.settings.set_folders([scanner])  # must not feed the server's firm
         local_window.actions.update_enabled()
         assert local_window.actions.action("account.switch").isEnabled()
         assert not local_window.actions.action("account.sign_out").isEnabled()  # no server
@@ -312,6 +316,7 @@ def test_switching_between_the_local_workspace_and_a_server_keeps_two_caches(
         await synced(startup)
         assert server_window.store.path != local_cache
         assert server_window.store.all("client") == []
+        assert startup.intake is not None and startup.intake.settings.folders() == []
 
         server_window.actions.run("account.switch")
         dialog = await dialog_of(startup, SWITCH)
@@ -330,6 +335,7 @@ def test_switching_between_the_local_workspace_and_a_server_keeps_two_caches(
         assert startup.window is not None and startup.window.store.path == local_cache
         names = [c["businessName"] for c in startup.window.store.all("client")]
         assert names == ["Only In My Workspace"]
+        assert startup.intake is not None and startup.intake.settings.folders() == [scanner]
         assert len(list(data.glob("accounts/*/*/*/cache.db"))) == 2
         assert [entry.is_local for entry in known_accounts(data)] == [True, False]
         await quit_program(startup, connecting)

@@ -10,7 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from advisoros_desktop.intake.routing import FilenameRule
 from advisoros_desktop.intake.watched_folders import WatchedFolder
-from advisoros_desktop.ui.intake_settings import MAX_ASSIGNMENTS, IntakeSettings
+from advisoros_desktop.ui.intake_settings import (
+    GROUP,
+    MAX_ASSIGNMENTS,
+    IntakeSettings,
+    group_for_account,
+)
 
 
 def _settings(tmp_path: Path) -> QSettings:
@@ -56,3 +61,17 @@ def test_unreadable_entries_are_left_out_and_the_rest_applies(tmp_path: Path) ->
     assert settings.rules() == [FilenameRule("W2_*", year=2024)]
     assert settings.assignments() == []
     assert settings.dismissed_suggestions() == set()
+
+
+def test_each_account_keeps_its_own_folders_and_rules(tmp_path: Path) -> None:
+    local = group_for_account(True, "accounts/local-workspace/Demo/demo/cache.db")
+    firm = group_for_account(False, "accounts/firm.example/Smith & Co/ana/cache.db")
+    other = group_for_account(False, "accounts/firm.example/Smith & Co/ben/cache.db")
+    assert local == GROUP  # where the local workspace always kept them
+    assert len({local, firm, other}) == 3
+    mine = IntakeSettings(_settings(tmp_path), group=firm)
+    mine.set_folders([WatchedFolder(tmp_path / "Scans")])
+    mine.set_rules([FilenameRule("ACME_*", client_id="c1")])
+    assert IntakeSettings(_settings(tmp_path), group=other).folders() == []
+    assert IntakeSettings(_settings(tmp_path), group=local).rules() == []
+    assert IntakeSettings(_settings(tmp_path), group=firm).folders() == mine.folders()
