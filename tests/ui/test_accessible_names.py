@@ -11,12 +11,11 @@ nameless widget by class, object name and parents, so it can be found.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDialog,
     QGraphicsView,
     QHeaderView,
     QKeySequenceEdit,
@@ -37,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from advisoros_desktop.domain.ids import new_id
 from advisoros_desktop.intake.routing import ClientName
 from advisoros_desktop.intake.watched_folders import WatchedFolder
 from advisoros_desktop.ui import bulk_actions
@@ -56,6 +53,7 @@ from advisoros_desktop.ui.watched_folders_dialog import WatchedFoldersDialog
 from advisoros_desktop.ui.window_commands import VIEWS
 from tests.ui.desktop_fixture import Desktop
 from tests.ui.window_intake_fixture import intake_fixture
+from tests.ui.window_tour import inspect_modal, make_conflict, shown
 
 __all__ = ["intake_fixture"]  # fixtures
 
@@ -144,57 +142,6 @@ def current_loop(desktop: Desktop) -> Iterator[None]:
     asyncio.set_event_loop(None)
 
 
-def _make_conflict(desktop: Desktop) -> None:
-    client = desktop.store.all("client")[3]
-    desktop.store.update("client", client["id"], {"city": "Mine-ville"})
-    workspace = desktop.workspace
-    with httpx.Client(base_url=workspace.api_url, timeout=30) as http:
-        answer = http.post(
-            "/auth/token", json={"email": workspace.email, "password": workspace.password}
-        )
-        http.headers["Authorization"] = f"Bearer {answer.json()['accessToken']}"
-        mutation = {
-            "mutationId": new_id(),
-            "entity": "client",
-            "op": "update",
-            "id": client["id"],
-            "baseVersion": client["version"],
-            "fields": {"city": "Theirs-burg"},
-        }
-        assert http.post("/mutations", json={"mutations": [mutation]}).status_code == 200
-    assert desktop.sync().conflicts == 1
-    # One change still waiting, so the outbox lists something.
-    other = desktop.store.all("client")[4]
-    desktop.store.update("client", other["id"], {"city": "Waiting"})
-    desktop.window.notices.flush()
-
-
-def _shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def _check_modal(findings: Findings, where: str, opens: Callable[[], object]) -> None:
-    """Run ``opens`` (which shows a modal dialog and waits), look at the dialog, close it."""
-    seen: list[QWidget] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, look)
-            return
-        seen.append(dialog)
-        findings.check(where, dialog)
-        if isinstance(dialog, QDialog):
-            dialog.reject()
-
-    QTimer.singleShot(0, look)
-    opens()
-    assert seen, f"{where} did not open"
-
-
 def _check_window(qtbot: QtBot, desktop: Desktop, findings: Findings) -> None:
     window: MainWindow = desktop.window
     window.details_dock.show()
@@ -224,27 +171,27 @@ def _check_dialogs(qtbot: QtBot, desktop: Desktop, findings: Findings, folder: P
     window = desktop.window
     context = window.context
     findings.check(
-        "the cheat sheet", _shown(qtbot, CheatSheetDialog(context.registry, window.bindings))
+        "the cheat sheet", shown(qtbot, CheatSheetDialog(context.registry, window.bindings))
     )
     findings.check(
         "the shortcut settings",
-        _shown(qtbot, ShortcutSettingsDialog(context.registry, context.settings)),
+        shown(qtbot, ShortcutSettingsDialog(context.registry, context.settings)),
     )
-    outbox = _shown(qtbot, OutboxDialog(desktop.store))
+    outbox = shown(qtbot, OutboxDialog(desktop.store))
     findings.check("the outbox", outbox)
     clients = [
         ClientName(str(r["id"]), str(r["businessName"]), ()) for r in desktop.store.all("client")
     ]
     survey = Survey([folder], clients, files=3, total_bytes=12_345, unrouted=3)
-    add_files = _shown(qtbot, AddFilesDialog(survey, clients[0], client_note="In view."))
+    add_files = shown(qtbot, AddFilesDialog(survey, clients[0], client_note="In view."))
     findings.check("the add-files dialog", add_files)
-    findings.check("the client picker", _shown(qtbot, ClientPicker(clients)))
+    findings.check("the client picker", shown(qtbot, ClientPicker(clients)))
     scans = folder / "Scans"
     scans.mkdir()
     settings = IntakeSettings(QSettings(str(folder / "watch.ini"), QSettings.Format.IniFormat))
     settings.set_folders([WatchedFolder(scans, client_id=clients[0].client_id)])
     watched = WatchedFoldersDialog(settings, {}, clients=clients, data_dir=folder / "data")
-    _shown(qtbot, watched)
+    shown(qtbot, watched)
     watched.table.selectRow(0)
     findings.check("the watched folders (folders)", watched)
     tabs = watched.findChild(QTabBar)
@@ -254,13 +201,15 @@ def _check_dialogs(qtbot: QtBot, desktop: Desktop, findings: Findings, folder: P
         findings.check(f"the watched folders (tab {tabs.tabText(index)!r})", watched)
     # The bulk changes ask for the value in Qt's input dialogs.
     window.show_view("documents")
-    _check_modal(
-        findings,
+    inspect_modal(
+        lambda dialog: findings.check("the bulk status", dialog),
         "the bulk status",
         lambda: bulk_actions.ask_value(window, "document", "category", []),
     )
-    _check_modal(
-        findings, "the bulk year", lambda: bulk_actions.ask_value(window, "document", "year", [])
+    inspect_modal(
+        lambda dialog: findings.check("the bulk year", dialog),
+        "the bulk year",
+        lambda: bulk_actions.ask_value(window, "document", "year", []),
     )
 
 
@@ -269,7 +218,7 @@ def test_every_control_has_an_accessible_name(
     qtbot: QtBot, desktop: Desktop, intake: IntakeController, tmp_path: Path
 ) -> None:
     desktop.window.attach_sync(SyncController(desktop.account, desktop.window))
-    _make_conflict(desktop)
+    make_conflict(desktop)
     findings = Findings()
     _check_window(qtbot, desktop, findings)
     _check_dialogs(qtbot, desktop, findings, tmp_path)

@@ -21,14 +21,13 @@ import asyncio
 import importlib.util
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,7 +51,6 @@ from pytestqt.qtbot import QtBot
 
 from advisoros_desktop.commands.registry import CommandRegistry
 from advisoros_desktop.domain.entities import ENTITIES, FieldKind, FieldSpec
-from advisoros_desktop.domain.ids import new_id
 from advisoros_desktop.intake import ignore_rules
 from advisoros_desktop.intake.routing import ClientName
 from advisoros_desktop.intake.watched_folders import WatchedFolder
@@ -85,6 +83,7 @@ from advisoros_desktop.ui.window_commands import VIEWS, register_window_commands
 from tests.ui.desktop_fixture import Desktop, close_desktop, open_desktop
 from tests.ui.test_language import compile_catalogues
 from tests.ui.window_intake_fixture import intake_fixture
+from tests.ui.window_tour import inspect_modal, make_conflict, shown
 
 __all__ = ["intake_fixture"]  # fixtures
 
@@ -430,55 +429,6 @@ def desktop(
     close_desktop(opened)
 
 
-def _make_conflict(desktop: Desktop) -> None:
-    client = desktop.store.all("client")[3]
-    desktop.store.update("client", client["id"], {"city": "Mine-ville"})
-    workspace = desktop.workspace
-    with httpx.Client(base_url=workspace.api_url, timeout=30) as http:
-        answer = http.post(
-            "/auth/token", json={"email": workspace.email, "password": workspace.password}
-        )
-        http.headers["Authorization"] = f"Bearer {answer.json()['accessToken']}"
-        mutation = {
-            "mutationId": new_id(),
-            "entity": "client",
-            "op": "update",
-            "id": client["id"],
-            "baseVersion": client["version"],
-            "fields": {"city": "Theirs-burg"},
-        }
-        assert http.post("/mutations", json={"mutations": [mutation]}).status_code == 200
-    assert desktop.sync().conflicts == 1
-    other = desktop.store.all("client")[4]
-    desktop.store.update("client", other["id"], {"city": "Waiting"})
-    desktop.window.notices.flush()
-
-
-def _shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def _look_at_modal(findings: Findings, where: str, opens: Callable[[], object]) -> None:
-    seen: list[QWidget] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, look)
-            return
-        seen.append(dialog)
-        findings.look(where, dialog)
-        if isinstance(dialog, QDialog):
-            dialog.reject()
-
-    QTimer.singleShot(0, look)
-    opens()
-    assert seen, f"{where} did not open"
-
-
 def _look_at_window(qtbot: QtBot, desktop: Desktop, findings: Findings) -> None:
     window: MainWindow = desktop.window
     window.details_dock.show()
@@ -511,13 +461,13 @@ def _look_at_dialogs(qtbot: QtBot, desktop: Desktop, findings: Findings, folder:
     window = desktop.window
     context = window.context
     findings.look(
-        "the cheat sheet", _shown(qtbot, CheatSheetDialog(context.registry, window.bindings))
+        "the cheat sheet", shown(qtbot, CheatSheetDialog(context.registry, window.bindings))
     )
     findings.look(
         "the shortcut settings",
-        _shown(qtbot, ShortcutSettingsDialog(context.registry, context.settings)),
+        shown(qtbot, ShortcutSettingsDialog(context.registry, context.settings)),
     )
-    findings.look("the outbox", _shown(qtbot, OutboxDialog(desktop.store)))
+    findings.look("the outbox", shown(qtbot, OutboxDialog(desktop.store)))
     clients = [
         ClientName(str(r["id"]), str(r["businessName"]), ()) for r in desktop.store.all("client")
     ]
@@ -525,7 +475,7 @@ def _look_at_dialogs(qtbot: QtBot, desktop: Desktop, findings: Findings, folder:
     survey.ignored_reason = "a temporary file"
     findings.look(
         "the add-files dialog",
-        _shown(
+        shown(
             qtbot,
             AddFilesDialog(
                 survey,
@@ -534,13 +484,13 @@ def _look_at_dialogs(qtbot: QtBot, desktop: Desktop, findings: Findings, folder:
             ),
         ),
     )
-    findings.look("the client picker", _shown(qtbot, ClientPicker(clients)))
+    findings.look("the client picker", shown(qtbot, ClientPicker(clients)))
     scans = folder / "Scans"
     scans.mkdir()
     settings = IntakeSettings(QSettings(str(folder / "watch.ini"), QSettings.Format.IniFormat))
     settings.set_folders([WatchedFolder(scans, client_id=clients[0].client_id)])
     watched = WatchedFoldersDialog(settings, {}, clients=clients, data_dir=folder / "data")
-    _shown(qtbot, watched)
+    shown(qtbot, watched)
     watched.table.selectRow(0)
     tabs = watched.findChild(QTabBar)
     assert tabs is not None
@@ -558,8 +508,8 @@ def _look_at_dialogs(qtbot: QtBot, desktop: Desktop, findings: Findings, folder:
         findings.look(f"the settings ({pages.item(row).text()})", settings_dialog)
     settings_dialog.reject()
     window.show_view("documents")
-    _look_at_modal(
-        findings,
+    inspect_modal(
+        lambda dialog: findings.look("the bulk category", dialog),
         "the bulk category",
         lambda: bulk_actions.ask_value(window, "document", "category", []),
     )
@@ -574,7 +524,7 @@ def test_the_window_views_and_dialogs_speak_spanish(
     qtbot: QtBot, desktop: Desktop, intake: IntakeController, tmp_path: Path
 ) -> None:
     desktop.window.attach_sync(SyncController(desktop.account, desktop.window))
-    _make_conflict(desktop)
+    make_conflict(desktop)
     findings = Findings()
     _look_at_window(qtbot, desktop, findings)
     _look_at_dialogs(qtbot, desktop, findings, tmp_path)
