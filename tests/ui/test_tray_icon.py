@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
@@ -29,6 +28,7 @@ from advisoros_desktop.ui.tray_badges import state_icon
 from advisoros_desktop.ui.tray_icon import TrayIcon, attach_tray
 from advisoros_desktop.ui.tray_state import TrayState
 from tests.ui.desktop_fixture import Desktop
+from tests.ui.window_tour import make_conflict
 
 PACING = {key: (30, 300) for key, _label in NOTIFICATION_SETTINGS}
 
@@ -90,27 +90,6 @@ def _jobs(controller: IntakeController, count: int, client_id: str | None = None
     )
 
 
-def _make_conflict(desktop: Desktop) -> None:
-    client = desktop.store.all("client")[2]
-    desktop.store.update("client", client["id"], {"city": "Mine-ville"})
-    workspace = desktop.workspace
-    with httpx.Client(base_url=workspace.api_url, timeout=30) as http:
-        answer = http.post(
-            "/auth/token", json={"email": workspace.email, "password": workspace.password}
-        )
-        http.headers["Authorization"] = f"Bearer {answer.json()['accessToken']}"
-        mutation = {
-            "mutationId": new_id(),
-            "entity": "client",
-            "op": "update",
-            "id": client["id"],
-            "baseVersion": client["version"],
-            "fields": {"city": "Theirs-burg"},
-        }
-        assert http.post("/mutations", json={"mutations": [mutation]}).status_code == 200
-    assert desktop.sync().conflicts == 1
-
-
 def _texts(tray: TrayIcon) -> list[str]:
     return [action.text() for action in tray.menu.actions()]
 
@@ -144,7 +123,7 @@ def test_a_real_conflict_asks_for_attention_and_is_notified_once(
     qtbot: QtBot, desktop: Desktop, tray: TrayIcon, shown: list[Notice]
 ) -> None:
     desktop.window.showMinimized()  # the accountant works in another program
-    _make_conflict(desktop)
+    make_conflict(desktop, 2, leave_one_waiting=False)
     desktop.window.notices.flush()
     qtbot.waitUntil(lambda: tray.facts.conflicts == 1)
     assert tray.state is TrayState.ATTENTION

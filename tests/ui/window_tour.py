@@ -18,9 +18,12 @@ from advisoros_desktop.domain.ids import new_id
 from tests.ui.desktop_fixture import Desktop
 
 
-def make_conflict(desktop: Desktop) -> None:
-    """A conflict on the fourth client (changed here and on the server), and one change waiting."""
-    client = desktop.store.all("client")[3]
+def make_conflict(desktop: Desktop, row: int = 3, *, leave_one_waiting: bool = True) -> None:
+    """A conflict on the client in ``row`` (changed here and on the server).
+
+    ``leave_one_waiting``: and a change of the next client not sent yet.
+    """
+    client = desktop.store.all("client")[row]
     desktop.store.update("client", client["id"], {"city": "Mine-ville"})
     workspace = desktop.workspace
     with httpx.Client(base_url=workspace.api_url, timeout=30) as http:
@@ -38,8 +41,10 @@ def make_conflict(desktop: Desktop) -> None:
         }
         assert http.post("/mutations", json={"mutations": [mutation]}).status_code == 200
     assert desktop.sync().conflicts == 1
+    if not leave_one_waiting:
+        return
     # One change still waiting, so the outbox lists something.
-    other = desktop.store.all("client")[4]
+    other = desktop.store.all("client")[row + 1]
     desktop.store.update("client", other["id"], {"city": "Waiting"})
     desktop.window.notices.flush()
 
