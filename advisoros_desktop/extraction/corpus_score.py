@@ -143,13 +143,19 @@ def _matching(outcome: Outcome, form_type: str) -> Extraction | None:
 
 
 def format_table(score: CorpusScore) -> str:
-    """The accuracy table: one line per form type × variant, then the totals."""
+    """The accuracy table: one line per form type × variant, per variant, then the totals.
+
+    The targets are set per variant (filled, flattened, scanned, original), so
+    each variant's line over every form type comes after the detail.
+    """
     lines = [
         f"{'form type':<10} {'variant':<10} {'docs':>4} {'fields':>6} {'correct':>7} "
         f"{'accuracy':>8} {'conf>=0.9':>9} {'of which ok':>11} {'CPU s/doc':>9}"
     ]
     for (form_type, variant), row in sorted(score.rows.items()):
         lines.append(_line(form_type, variant, row))
+    for variant in sorted({variant for _form_type, variant in score.rows}):
+        lines.append(_line("all", variant, score.total(variant)))
     lines.append(_line("all", "", score.total()))
     lines.append(
         f"correct among fields returned with confidence >= {HIGH_CONFIDENCE}: "

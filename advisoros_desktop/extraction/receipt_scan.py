@@ -9,8 +9,12 @@ than Tesseract's automatic layout) it keeps more labels beside their
 amounts; each reading misreads different digits. So small print is read
 three more times (enlarged with the automatic layout, enlarged as a block,
 as a block at its own size: about a CPU second in all), print large enough
-once more as a block. The readings are weighed field by field; every
-reading's words are placed on the page exactly as the first reading's were.
+once more as a block. A shop's name is often printed in a condensed face
+(letters twice as tall as they are wide) that Tesseract reads as other
+letters ("SHAH, HOTOR" for "S.H.H. MOTOR"); drawn wider than it is tall it
+reads right, so a page with such a line is also read stretched sideways.
+The readings are weighed field by field; every reading's words are placed
+on the page exactly as the first reading's were.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ SMALL_PRINT_PIXELS = 24.0
 ENLARGE = 2
 # Tesseract's page segmentation mode for a single block of text lines.
 BLOCK_OF_LINES = 6
+# A word whose letters are narrower than this share of their height is in a condensed face
+# (ordinary faces, the till's monospace included, measure 0.5 to 0.7 on these scans).
+CONDENSED_ADVANCE = 0.36
+# A condensed line is read again this much wider than it is tall.
+STRETCH = 1.5
+_CONDENSED_WORDS = 2
+_MIN_MEASURED_CHARACTERS = 4
 
 
 def receipt_pages(text: DocumentText, pages: list[int]) -> tuple[list[PageWords], Placer]:
@@ -77,27 +88,53 @@ def read_again(scan: OcrPageWords, engine: Tesseract) -> list[OcrPageWords]:
     height = _print_height(scan)
     if image is None or height is None:
         return []
+    plans: list[tuple[float, float, int]] = []
+    if _has_condensed_line(scan.page_words):
+        # First: for the condensed line it is the only reading to believe (ties go to it).
+        plans.append((ENLARGE * STRETCH, ENLARGE, BLOCK_OF_LINES))
     if height < SMALL_PRINT_PIXELS:
         # A third view at the first size breaks the ties of two readings that disagree.
-        plans = [
-            (ENLARGE, DEFAULT_PAGE_SEGMENTATION),
-            (ENLARGE, BLOCK_OF_LINES),
-            (1, BLOCK_OF_LINES),
+        plans += [
+            (ENLARGE, ENLARGE, DEFAULT_PAGE_SEGMENTATION),
+            (ENLARGE, ENLARGE, BLOCK_OF_LINES),
+            (1, 1, BLOCK_OF_LINES),
         ]
     else:
-        plans = [(1, BLOCK_OF_LINES)]
-    found = [_read(scan, engine, image, scale, mode) for scale, mode in plans]
+        plans.append((1, 1, BLOCK_OF_LINES))
+    found = [_read(scan, engine, image, wide, tall, mode) for wide, tall, mode in plans]
     return [reading for reading in found if reading is not None]
 
 
+def _has_condensed_line(page: PageWords) -> bool:
+    """True when a line of the page has words in a condensed face (see the module's docstring)."""
+    for line in page.lines:
+        condensed = 0
+        for word in line:
+            characters = sum(c.isalnum() for c in word.text)
+            if characters < _MIN_MEASURED_CHARACTERS or word.height <= 0:
+                continue
+            advance = (word.x1 - word.x0) / len(word.text) / word.height
+            condensed += advance < CONDENSED_ADVANCE
+        if condensed >= _CONDENSED_WORDS:
+            return True
+    return False
+
+
 def _read(
-    scan: OcrPageWords, engine: Tesseract, image: Image.Image, scale: int, mode: int
+    scan: OcrPageWords,
+    engine: Tesseract,
+    image: Image.Image,
+    wide: float,
+    tall: float,
+    mode: int,
 ) -> OcrPageWords | None:
     width_px, height_px = image.size
     large = image.convert("L")
-    if scale != 1:
-        large = large.resize((width_px * scale, height_px * scale), Image.Resampling.LANCZOS)
-    dpi = scan.scanned.dpi * scale if scan.scanned.dpi else None
+    if (wide, tall) != (1, 1):
+        size = (round(width_px * wide), round(height_px * tall))
+        large = large.resize(size, Image.Resampling.LANCZOS)
+    # Tesseract judges the print's size by the page's height in inches: the vertical scale.
+    dpi = scan.scanned.dpi * tall if scan.scanned.dpi else None
 
     def to_shown(left: float, top: float, right: float, bottom: float) -> BBox:
         size_x, size_y = large.size

@@ -18,6 +18,7 @@ higher when the line ends in a company form or the letterhead follows it.
 from __future__ import annotations
 
 import re
+import statistics
 
 from advisoros_desktop.extraction.invoice_labels import normal
 from advisoros_desktop.extraction.invoice_vendor import COMPANY_FORMS, Vendor
@@ -70,6 +71,10 @@ _FORM_LOOKALIKES = {
     if len(form) >= 3 and form.replace(" ", "").isalpha()
 }
 _POST_CODE = re.compile(r"(?<![\d-])\d{4,6}(?![\d-])")
+# A word under this share of its line's usual height is not print of that line.
+_SPECK_SHARE = 0.5
+# Two lines are one when they share this much of the first one's height.
+_SAME_LINE_SHARE = 0.6
 
 
 def find_receipt_vendor(page: PageWords) -> Vendor | None:
@@ -135,7 +140,45 @@ def _folded(text: str) -> str:
 
 def _head(page: PageWords) -> list[list[Word]]:
     top = page.page_box[1] + page.height * (1 - _HEAD_SHARE)
-    return [line for line in page.lines if line[0].y0 >= top][:_HEAD_LINES]
+    lines = [line for line in page.lines if line[0].y0 >= top]
+    return [_without_specks(line) for line in _with_brackets(lines)][:_HEAD_LINES]
+
+
+def _with_brackets(lines: list[list[Word]]) -> list[list[Word]]:
+    """Lines with their brackets back: a bracket is drawn taller than the letters, so OCR's
+    line finding may put a line's "(" and ")" on a line of their own, just beside it."""
+    merged: list[list[Word]] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if previous is not None and (
+            (_only_punctuation(line) and _overlaps(previous, line))
+            or (_only_punctuation(previous) and _overlaps(line, previous))
+        ):
+            merged[-1] = sorted([*previous, *line], key=lambda w: w.x0)
+        else:
+            merged.append(list(line))
+    return merged
+
+
+def _only_punctuation(line: list[Word]) -> bool:
+    return not any(c.isalnum() for word in line for c in word.text)
+
+
+def _overlaps(line: list[Word], other: list[Word]) -> bool:
+    """True when ``other`` spans most of ``line``'s height: the same printed line."""
+    low, high = min(w.y0 for w in line), max(w.y1 for w in line)
+    shared = min(high, max(w.y1 for w in other)) - max(low, min(w.y0 for w in other))
+    return shared >= (high - low) * _SAME_LINE_SHARE
+
+
+def _without_specks(line: list[Word]) -> list[Word]:
+    """The line without words far smaller than its letters: specks, a rule's dots, the
+    tails of handwriting above it, which OCR reads as letters ("ay", ",s")."""
+    if len(line) < 3:
+        return line
+    usual = statistics.median(w.height for w in line)
+    kept = [w for w in line if w.height >= usual * _SPECK_SHARE]
+    return kept or line
 
 
 def _is_name(line: list[Word]) -> bool:

@@ -17,17 +17,20 @@ from advisoros_desktop.extraction.corpus_score import format_table, score_corpus
 from advisoros_desktop.extraction.ocr_engine import Tesseract
 
 # What OCR reaches on the SROIE receipts: all ten are classified as receipts,
-# and 25 of 30 fields are right (83.3 %): every date and total (each receipt
-# read four times, the readings weighed field by field, a misread total put
-# right by the receipt's own arithmetic). The misses are shop names: print
-# OCR reads wrongly in every reading ("MR O.I.Y." for "MR D.I.Y."), a name
-# printed in mixed case that the truth gives in capitals, a damaged character
-# the truth copies. The 90 % is not reached; this records where it
-# stands, so a regression still fails.
-RECEIPTS_REACHED = 0.83
+# and 26 of 30 fields are right (86.7 %): every date and total (each receipt
+# read four or five times, the readings weighed field by field, a misread
+# total put right by the receipt's own arithmetic). The misses are shop names:
+# print OCR reads wrongly in every reading ("MR O.I.Y." for "MR D.I.Y.", twice),
+# a name printed in mixed case that the truth gives in capitals, a damaged
+# character the truth copies. The scanned variant as a whole (forms and
+# receipts) meets the 90 %; the receipts alone do not, and this
+# records where they stand, so a regression still fails.
+RECEIPTS_REACHED = 26  # of 30 fields
 
 
 @pytest.mark.slow
+# About two minutes of CPU: more than the suite's five-minute limit on a busy machine.
+@pytest.mark.timeout(1200)
 def test_corpus_accuracy(corpus: Path) -> None:
     if not Tesseract().is_available():
         pytest.skip("the tesseract program is not installed (Debian package tesseract-ocr)")
@@ -48,9 +51,13 @@ def test_corpus_accuracy(corpus: Path) -> None:
     invoices = score.rows[("invoice", "original")]
     assert invoices.documents == 7 and invoices.accuracy >= 0.9, invoices.misses
 
+    # The targets, per variant over every form type.
+    assert score.total("flattened").accuracy >= 0.98, score.total("flattened").misses
+    assert score.total("scanned").accuracy >= 0.90, score.total("scanned").misses
+
     # OCR: scanned forms per form type, and the receipts.
     for form_type in ("W-2", "1099-NEC", "1099-INT", "1099-DIV", "1099-MISC"):
         row = score.rows[(form_type, "scanned")]
         assert row.documents > 0 and row.accuracy >= 0.90, (form_type, row.misses)
     receipts = score.rows[("receipt", "scanned")]
-    assert receipts.documents == 10 and receipts.accuracy >= RECEIPTS_REACHED, receipts.misses
+    assert receipts.documents == 10 and receipts.correct >= RECEIPTS_REACHED, receipts.misses

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from advisoros_desktop.extraction.page_words import Word
-from advisoros_desktop.extraction.receipt_vendor import repaired_name
+from advisoros_desktop.extraction.page_words import PageWords, Word
+from advisoros_desktop.extraction.receipt_vendor import find_receipt_vendor, repaired_name
 
 
 def name(text: str) -> str:
@@ -35,3 +35,39 @@ def test_brackets_hold_their_words_without_spaces() -> None:
     assert name("S.H.H. MOTOR ( SUNGAI RENGIT ) SDN. BHD.") == (
         "S.H.H. MOTOR (SUNGAI RENGIT) SDN. BHD."
     )
+
+
+def _page(*words: Word) -> PageWords:
+    return PageWords(1, list(words), (0.0, 0.0, 220.0, 500.0))
+
+
+def test_brackets_on_a_line_of_their_own_go_back_into_the_name() -> None:
+    # The brackets are drawn taller and lower than the letters (y up, points), and a speck
+    # above the line anchors OCR's line finding to the letters: the brackets end up apart.
+    page = _page(
+        Word("ay", 55, 480, 60, 484),
+        Word("S.H.H.", 10, 470, 40, 484),
+        Word("MOTOR", 45, 470, 75, 484),
+        Word("(", 80, 465, 83, 481),
+        Word("SUNGAI", 85, 470, 115, 484),
+        Word(")", 118, 465, 121, 481),
+        Word("SDN.", 125, 470, 145, 484),
+        Word("BHD.", 150, 470, 170, 484),
+        Word("(801580-T)", 60, 450, 120, 460),
+    )
+    assert [w.text for w in page.lines[1]] == ["(", ")"]  # what OCR's lines give
+    vendor = find_receipt_vendor(page)
+    assert vendor is not None and vendor.name == "S.H.H. MOTOR (SUNGAI) SDN. BHD."
+
+
+def test_specks_and_the_tails_of_handwriting_above_are_not_part_of_the_name() -> None:
+    page = _page(
+        Word("GOLDEN", 10, 470, 50, 484),
+        Word("ay", 55, 480, 60, 484),
+        Word("LEAF", 65, 470, 90, 484),
+        Word(",s", 95, 481, 99, 484),
+        Word("TRADING", 105, 470, 150, 484),
+        Word("Tel: 07-8263254", 10, 450, 120, 460),
+    )
+    vendor = find_receipt_vendor(page)
+    assert vendor is not None and vendor.name == "GOLDEN LEAF TRADING"
